@@ -1,0 +1,268 @@
+"""The ``spectrum`` command (also ``python -m model``).
+
+Exit status: 0 when everything was valid, 1 when any input had a problem (each printed as
+``path: item: field: message``), 2 for a usage error. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from model.config import ModelConfig, default_config, default_config_text, load_config
+from model.interventions import Applicable, Caution, Intervention, catalogue
+from model.montecarlo import MAX_SAMPLES, simulate
+from model.personas import PersonaSet, load_personas, persona_file_schema
+from model.problems import InputError, Problem
+from model.report import score_document, to_csv, to_json, to_table
+from model.scoring import assess, assess_one
+from model.sources import Citation
+from model.spectrum import ZONES, Zone, parse_zone
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+DEFAULT_PERSONAS = Path("personas")
+
+
+def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
+    for problem in problems:
+        print(problem, file=stream)
+
+
+def _samples(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if not 1 <= value <= MAX_SAMPLES:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_SAMPLES:,}")
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
+def _config(path: str | None) -> ModelConfig:
+    return default_config() if path is None else load_config(path)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    loaded = load_personas(args.paths)
+    _print_problems(loaded.problems, sys.stdout)
+    files = len(set(loaded.origins.values()))
+    if loaded.ok:
+        print(f"valid: {len(loaded.personas)} personas in {files} files", file=sys.stderr)
+        return EXIT_OK
+    print(
+        f"{len(loaded.problems)} problems; {len(loaded.personas)} personas valid",
+        file=sys.stderr,
+    )
+    return EXIT_PROBLEMS
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    try:
+        config = _config(args.config)
+    except InputError as error:
+        _print_problems(error.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    loaded = load_personas(args.paths)
+    _print_problems(loaded.problems, sys.stderr)
+    assessments = assess(loaded.personas, config)
+    uncertainties = None
+    if args.samples:
+        uncertainties = simulate(loaded.personas, config, samples=args.samples, seed=args.seed)
+    document = score_document(
+        assessments,
+        uncertainties,
+        config,
+        config_source=args.config or "default",
+        seed=args.seed if args.samples else None,
+    )
+    render = {"table": to_table, "json": to_json, "csv": to_csv}[args.format]
+    if loaded.personas or args.format != "table":
+        sys.stdout.write(render(document))
+    return EXIT_OK if loaded.ok else EXIT_PROBLEMS
+
+
+def _citations(sources: Sequence[Citation], indent: str = "      ") -> list[str]:
+    return [f"{indent}- {c.display()}" for c in sources]
+
+
+def _describe(item: Intervention | Caution, reason: str | None = None) -> list[str]:
+    if isinstance(item, Intervention):
+        head = f"  * {item.title} [{item.level.value}]"
+        body = item.summary
+    else:
+        head = f"  ! {item.title}"
+        body = item.harm
+    lines = [head + (f"  ({reason})" if reason else ""), f"    {body}"]
+    return lines + _citations(item.sources)
+
+
+def _zone_section(zone: Zone) -> list[str]:
+    cat = catalogue()
+    lines = [f"{zone.label} ({zone.value})", ""]
+    lines += [line for i in cat.for_zone(zone) for line in _describe(i)]
+    cautions = cat.cautions_for_zone(zone)
+    if cautions:
+        lines += ["", "  Cautions:"] + [line for c in cautions for line in _describe(c)]
+    return [*lines, ""]
+
+
+def _everywhere_section() -> list[str]:
+    cat = catalogue()
+    lines = ["Everywhere on the spectrum", ""]
+    lines += [line for i in cat.everywhere for line in _describe(i)]
+    lines += ["", "  Cautions:"] + [line for c in cat.everywhere_cautions for line in _describe(c)]
+    return [*lines, ""]
+
+
+def _persona_section(persona_id: str, personas: PersonaSet, config: ModelConfig) -> list[str]:
+    persona = personas.by_id()[persona_id]
+    assessment = assess_one(persona, config)
+    cat = catalogue()
+    legal = "minor: coerced in law" if assessment.is_minor else "adult"
+    lines = [
+        f"{persona.id}: {persona.label}",
+        f"  position {assessment.position:.2f}, {assessment.zone.label}; {legal}",
+        "",
+        "Interventions:",
+    ]
+    applicable: list[Applicable[Intervention]] = cat.for_assessment(assessment)
+    lines += [line for a in applicable for line in _describe(a.item, a.reason)]
+    lines += ["", "Cautions:"]
+    cautions = cat.cautions_for_assessment(assessment)
+    lines += [line for a in cautions for line in _describe(a.item, a.reason)]
+    return [*lines, ""]
+
+
+def cmd_interventions(args: argparse.Namespace) -> int:
+    target: str | None = args.target
+    if target is None:
+        lines = [line for zone in ZONES for line in _zone_section(zone)] + _everywhere_section()
+    elif target.lower() == "everywhere":
+        lines = _everywhere_section()
+    elif target.lower() == "circumstance":
+        lines = [line for zone in ZONES if zone.band for line in _zone_section(zone)]
+    else:
+        try:
+            zone = parse_zone(target)
+        except ValueError:
+            zone = None
+        if zone is not None:
+            lines = _zone_section(zone)
+        else:
+            try:
+                config = _config(args.config)
+            except InputError as error:
+                _print_problems(error.problems, sys.stderr)
+                return EXIT_PROBLEMS
+            personas = load_personas([args.personas])
+            if target not in personas.by_id():
+                _print_problems(personas.problems, sys.stderr)
+                known = ", ".join(z.value for z in ZONES)
+                print(
+                    f"spectrum: {target!r} is neither a region ({known}, circumstance, "
+                    f"everywhere) nor a persona id in {args.personas}",
+                    file=sys.stderr,
+                )
+                return EXIT_PROBLEMS
+            lines = _persona_section(target, personas, config)
+    sys.stdout.write("\n".join(lines).rstrip() + "\n")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    schema = persona_file_schema() if args.kind == "persona" else ModelConfig.model_json_schema()
+    sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    return EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    sys.stdout.write(default_config_text())
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spectrum",
+        description=(
+            "The choice–circumstance–coercion spectrum of commercial sex, from danah boyd's "
+            "essays. A tool to think, teach and research with; never a screening or "
+            "identification tool for real people."
+        ),
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check persona files and folders")
+    validate.add_argument("paths", nargs="+", metavar="PATH", help="persona files or folders")
+    validate.set_defaults(run=cmd_validate)
+
+    score = commands.add_parser("score", help="place personas on the spectrum")
+    score.add_argument("paths", nargs="+", metavar="PATH", help="persona files or folders")
+    score.add_argument("--config", metavar="FILE", help="a configuration file (default: shipped)")
+    score.add_argument(
+        "--samples", type=_samples, metavar="N", help="Monte Carlo samples over the weight ranges"
+    )
+    score.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
+    score.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    score.set_defaults(run=cmd_score)
+
+    interventions = commands.add_parser(
+        "interventions", help="interventions and cautions for a region or a persona"
+    )
+    interventions.add_argument(
+        "target",
+        nargs="?",
+        metavar="REGION|PERSONA-ID",
+        help="a zone (choice, near_choice, economic, near_coercion, coercion), "
+        "'circumstance', 'everywhere', or a persona id; all when omitted",
+    )
+    interventions.add_argument(
+        "--personas",
+        default=str(DEFAULT_PERSONAS),
+        metavar="PATH",
+        help="where to find a persona by id (default: ./personas)",
+    )
+    interventions.add_argument("--config", metavar="FILE", help="a configuration file")
+    interventions.set_defaults(run=cmd_interventions)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of a file type")
+    schema.add_argument("kind", choices=("persona", "config"))
+    schema.set_defaults(run=cmd_schema)
+
+    config = commands.add_parser("config", help="print the default configuration, ready to edit")
+    config.set_defaults(run=cmd_config)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except BrokenPipeError:
+        # The reader (e.g. `head`) went away; that is not an error of ours.
+        sys.stderr.close()
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,192 @@
+"""Configuration: every weight, weight range and region boundary, in one human-editable file.
+
+The default ships as ``data/default_config.toml`` (print it with ``spectrum config``). A config
+is refused, with one problem per field, unless it gives a weight for every factor, each weight
+lies within its own plausible range, and the boundaries rise strictly from choice to coercion.
+Saving and loading round-trip without loss.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, Self
+
+import tomli_w
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from model.documents import load_bytes, read_document
+from model.factors import FactorKind, factor_catalogue
+from model.problems import InputError, Problem, problems_from_validation
+from model.spectrum import Boundaries
+
+MAX_WEIGHT = 10.0
+"""No weight may exceed this: beyond it the saturating terms are flat and a weight means nothing."""
+
+CONFIG_ITEM = "config"
+"""What a configuration problem names in the item column."""
+
+
+class WeightSetting(BaseModel):
+    """A weight, the range a researcher finds plausible for it, and why it is what it is."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    weight: float = Field(ge=0, le=MAX_WEIGHT)
+    range: tuple[float, float] = Field(
+        description="[low, high]: plausible values, sampled by the Monte Carlo run."
+    )
+    basis: str | None = Field(
+        default=None, max_length=600, description="Why this weight, with line references."
+    )
+
+    @model_validator(mode="after")
+    def _weight_in_range(self) -> Self:
+        low, high = self.range
+        if not 0 <= low <= high <= MAX_WEIGHT:
+            raise ValueError(f"range must satisfy 0 <= low <= high <= {MAX_WEIGHT:g}")
+        if not low <= self.weight <= high:
+            raise ValueError(f"weight {self.weight} lies outside its range [{low}, {high}]")
+        return self
+
+
+class ScoringSettings(BaseModel):
+    """The parameters of the scoring rule that are not a single factor's weight."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    capital_lack: WeightSetting = Field(
+        description="How far lacking every capital pushes toward coercion on its own (0-1)."
+    )
+    circumstance_ceiling: float = Field(
+        gt=0,
+        le=1,
+        description=(
+            "The highest position circumstance alone (capital and risk, no control) can reach."
+        ),
+    )
+    decisive_threshold: float = Field(
+        ge=0.5,
+        le=1,
+        description="A decisive control factor at or above this value places a person in coercion.",
+    )
+    basis: str | None = Field(default=None, max_length=1200)
+
+    @model_validator(mode="after")
+    def _capital_lack_is_a_share(self) -> Self:
+        if self.capital_lack.range[1] > 1:
+            raise ValueError("capital_lack is a share of the axis: its range must lie in [0, 1]")
+        return self
+
+
+class ModelConfig(BaseModel):
+    """Everything a researcher may adjust. Validated: unknown fields are refused."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    schema_version: Literal[1] = 1
+    boundaries: Boundaries
+    scoring: ScoringSettings
+    weights: dict[str, WeightSetting]
+
+    @model_validator(mode="after")
+    def _weights_match_catalogue(self) -> Self:
+        catalogue = factor_catalogue()
+        known = set(catalogue.ids)
+        given = set(self.weights)
+        problems = []
+        if missing := sorted(known - given):
+            problems.append(f"missing a weight for: {', '.join(missing)}")
+        if unknown := sorted(given - known):
+            problems.append(
+                f"unknown factors: {', '.join(unknown)} (known: {', '.join(catalogue.ids)})"
+            )
+        for factor in catalogue.of_kind(FactorKind.CAPITAL):
+            setting = self.weights.get(factor.id)
+            if setting is not None and setting.range[0] <= 0:
+                problems.append(
+                    f"{factor.id}: capital weights must stay above 0 "
+                    "(they average into one capital score)"
+                )
+        if problems:
+            raise ValueError("; ".join(problems))
+        # Keep the catalogue's order so saved files and tables read the same way every time.
+        self.weights = {fid: self.weights[fid] for fid in catalogue.ids}
+        return self
+
+    def weight(self, factor_id: str) -> float:
+        return self.weights[factor_id].weight
+
+    def with_weight(self, factor_id: str, weight: float) -> ModelConfig:
+        """A copy with one factor's weight changed (and its range widened to hold it)."""
+        setting = self.weights[factor_id]
+        low, high = setting.range
+        new = setting.model_copy(
+            update={"weight": weight, "range": (min(low, weight), max(high, weight))}
+        )
+        return self.model_copy(update={"weights": {**self.weights, factor_id: new}})
+
+
+def _config_text_default() -> str:
+    return resources.files("model").joinpath("data/default_config.toml").read_text(encoding="utf-8")
+
+
+def default_config_text() -> str:
+    """The shipped default configuration, with its comments, ready to edit."""
+    return _config_text_default()
+
+
+@cache
+def default_config() -> ModelConfig:
+    """The shipped default configuration (immutable; copy it to change it)."""
+    return parse_config(_config_text_default(), "default_config.toml")
+
+
+def config_from_data(data: dict[str, Any], path: str) -> ModelConfig:
+    """Validate parsed data as a config, or raise :class:`InputError` naming each field."""
+    try:
+        return ModelConfig.model_validate(data)
+    except ValidationError as error:
+        raise InputError(problems_from_validation(error, path, CONFIG_ITEM)) from None
+
+
+def parse_config(text: str, path: str) -> ModelConfig:
+    """Parse TOML text into a validated config, or raise :class:`InputError` naming each field."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise InputError([Problem(path, CONFIG_ITEM, "-", f"not valid TOML: {error}")]) from None
+    return config_from_data(data, path)
+
+
+def load_config(path: str | Path) -> ModelConfig:
+    """Read a configuration file (TOML or JSON), refusing it with clear problems if invalid."""
+    return config_from_data(read_document(Path(path)), str(path))
+
+
+def load_config_bytes(data: bytes, name: str) -> ModelConfig:
+    """Read an uploaded configuration file, refusing it with clear problems if invalid."""
+    return config_from_data(load_bytes(data, name), name)
+
+
+CONFIG_HEADER = """\
+# Choice–circumstance–coercion spectrum: model configuration.
+# Every weight, weight range and region boundary. Edit and load it with
+#   spectrum score personas/ --config this-file.toml
+# or upload it on the dashboard's "Adjust the model" page.
+# Weights and ranges must satisfy 0 <= low <= weight <= high <= 10; boundaries rise strictly.
+# `spectrum config` prints the documented default, with the reasons for each number.
+
+"""
+
+
+def dump_config(config: ModelConfig) -> str:
+    """The configuration as TOML, in the format :func:`parse_config` reads back unchanged."""
+    data = config.model_dump(mode="json", exclude_none=True)
+    return CONFIG_HEADER + tomli_w.dumps(data)
+
+
+def save_config(config: ModelConfig, path: str | Path) -> None:
+    Path(path).write_text(dump_config(config), encoding="utf-8")

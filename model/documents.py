@@ -1,0 +1,110 @@
+"""Reading input documents (TOML or JSON) safely: size-capped, text-only, duplicate keys refused.
+
+Uploads in the dashboard and files on the command line pass through the same functions, so a bad
+file gets the same one-line error wherever it comes from.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from model.problems import NO_ITEM, InputError, Problem
+
+MAX_FILE_BYTES = 1_000_000
+"""Files over 1 MB are refused unread: no persona or config file comes near that size."""
+
+FORMATS = {".toml": "toml", ".json": "json"}
+
+
+def _problem(path: str, message: str) -> InputError:
+    return InputError([Problem(path, NO_ITEM, NO_ITEM, message)])
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes as UTF-8 text, refusing empty, oversized and binary content."""
+    if len(data) > MAX_FILE_BYTES:
+        raise _problem(path, f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
+    if not data.strip():
+        raise _problem(path, "file is empty")
+    if b"\x00" in data:
+        raise _problem(path, "file is binary, not text (it holds NUL bytes)")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _problem(
+            path, f"file is not UTF-8 text (undecodable byte at offset {error.start})"
+        ) from None
+
+
+def read_text(path: Path) -> str:
+    """A file's text, checking its size before reading it whole."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise _problem(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise _problem(name, "no such file") from None
+    except IsADirectoryError:
+        raise _problem(name, "is a folder, not a file") from None
+    except PermissionError:
+        raise _problem(name, "cannot be read (permission denied)") from None
+    except OSError as error:
+        raise _problem(name, f"cannot be read ({error.strerror or error})") from None
+    return decode(data, name)
+
+
+def _refuse_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"duplicate key {key!r}")
+        result[key] = value
+    return result
+
+
+def format_of(name: str) -> str:
+    """``toml`` or ``json`` by file extension; anything else is refused."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in FORMATS:
+        raise _problem(name, f"unsupported file type {suffix or '(none)'!r}: use .toml or .json")
+    return FORMATS[suffix]
+
+
+def parse_document(text: str, path: str) -> dict[str, Any]:
+    """Parse TOML or JSON (by extension) into a table; the top level must be a table/object."""
+    kind = format_of(path)
+    try:
+        if kind == "toml":
+            data: Any = tomllib.loads(text)
+        else:
+            data = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+    except tomllib.TOMLDecodeError as error:
+        raise _problem(path, f"not valid TOML: {error}") from None
+    except json.JSONDecodeError as error:
+        raise _problem(
+            path, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
+        ) from None
+    except ValueError as error:  # duplicate keys, or a number JSON cannot hold
+        raise _problem(path, f"not valid JSON: {error}") from None
+    except RecursionError:
+        raise _problem(path, "nested too deeply to be a persona or config file") from None
+    if not isinstance(data, dict):
+        raise _problem(path, f"top level must be a table/object, not {type(data).__name__}")
+    return data
+
+
+def read_document(path: Path) -> dict[str, Any]:
+    """Read and parse one file, raising :class:`InputError` with a clear problem if it is bad."""
+    format_of(str(path))
+    return parse_document(read_text(path), str(path))
+
+
+def load_bytes(data: bytes, name: str) -> dict[str, Any]:
+    """Parse an uploaded document (bytes plus its file name) like a file on disk."""
+    format_of(name)
+    return parse_document(decode(data, name), name)

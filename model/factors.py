@@ -1,0 +1,103 @@
+"""The factors that place a person on the spectrum, read from ``data/factors.toml``.
+
+Three kinds, as the essays set them out:
+
+- **capital**: social, economic and cultural capital, the agency that marks the choice end (L42);
+- **risk**: prior abuse, family violence, homelessness, foster care, poverty, mental health,
+  addiction, gender dysphoria, co-dependency (L19, L42, L60, L72);
+- **control**: force, manipulation, a third party's control, violence (L42, L58, L70).
+
+This module holds what each factor *is*; how much it weighs is configuration (:mod:`model.config`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Annotated, Self
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from model.sources import Citation
+
+
+class FactorKind(StrEnum):
+    CAPITAL = "capital"
+    RISK = "risk"
+    CONTROL = "control"
+
+
+class Direction(StrEnum):
+    """Which end of the axis more of a factor moves a person toward."""
+
+    TOWARD_CHOICE = "toward_choice"
+    TOWARD_COERCION = "toward_coercion"
+
+
+FactorId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z_]{1,39}$")]
+
+
+class Factor(BaseModel):
+    """One factor: what it means, which way it pushes, and where the essays say so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: FactorId
+    kind: FactorKind
+    label: str = Field(min_length=3, max_length=80)
+    description: str = Field(min_length=10, max_length=400)
+    decisive: bool = Field(
+        default=False,
+        description="At or above the decisive threshold, this factor alone means coercion.",
+    )
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _only_control_is_decisive(self) -> Self:
+        if self.decisive and self.kind is not FactorKind.CONTROL:
+            raise ValueError("only control factors can be decisive")
+        return self
+
+    @property
+    def direction(self) -> Direction:
+        if self.kind is FactorKind.CAPITAL:
+            return Direction.TOWARD_CHOICE
+        return Direction.TOWARD_COERCION
+
+
+class FactorCatalogue(BaseModel):
+    """Every factor, in the fixed order used for matrices and tables."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    factors: tuple[Factor, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique(self) -> Self:
+        ids = [f.id for f in self.factors]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate factor ids: {', '.join(duplicates)}")
+        return self
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(f.id for f in self.factors)
+
+    def __getitem__(self, factor_id: str) -> Factor:
+        for factor in self.factors:
+            if factor.id == factor_id:
+                return factor
+        raise KeyError(factor_id)
+
+    def of_kind(self, kind: FactorKind) -> tuple[Factor, ...]:
+        return tuple(f for f in self.factors if f.kind is kind)
+
+
+@cache
+def factor_catalogue() -> FactorCatalogue:
+    """The bundled factor catalogue (read once; it is immutable)."""
+    text = resources.files("model").joinpath("data/factors.toml").read_text(encoding="utf-8")
+    return FactorCatalogue.model_validate(tomllib.loads(text))

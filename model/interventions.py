@@ -1,0 +1,159 @@
+"""The interventions the essays recommend for each zone, and the cautions beside them.
+
+Read from ``data/interventions.toml``. What applies to a persona follows from its assessment: the
+interventions and cautions of its assessed zone and, for a minor, those of coercion too, since a
+minor is coerced in law whatever the position (L48).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Generic, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from model.scoring import Assessment
+from model.sources import Citation
+from model.spectrum import ZONES, Zone
+
+
+class Level(StrEnum):
+    INDIVIDUAL = "individual"
+    COMMUNITY = "community"
+    STRUCTURAL = "structural"
+    LEGAL = "legal"
+
+
+class Intervention(BaseModel):
+    """A response the essays recommend, the zones it serves, and where they say so."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    title: str = Field(min_length=5, max_length=120)
+    summary: str = Field(min_length=20, max_length=500)
+    level: Level
+    applies_to: tuple[Zone, ...] = Field(min_length=1)
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+    @property
+    def everywhere(self) -> bool:
+        return set(self.applies_to) == set(ZONES)
+
+
+class Caution(BaseModel):
+    """A response the essays warn causes harm, and whom it harms."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+    title: str = Field(min_length=5, max_length=120)
+    harm: str = Field(min_length=20, max_length=500)
+    applies_to: tuple[Zone, ...] = Field(min_length=1)
+    sources: tuple[Citation, ...] = Field(min_length=1)
+
+    @property
+    def everywhere(self) -> bool:
+        return set(self.applies_to) == set(ZONES)
+
+
+T = TypeVar("T", Intervention, Caution)
+
+
+@dataclass(frozen=True)
+class Applicable(Generic[T]):
+    """An intervention or caution that applies to a persona, and why."""
+
+    item: T
+    reason: str
+
+
+class Catalogue(BaseModel):
+    """Every intervention and caution, in the order the data file gives them."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    interventions: tuple[Intervention, ...] = Field(min_length=1)
+    cautions: tuple[Caution, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _ids_unique_and_zones_served(self) -> Self:
+        ids = [i.id for i in self.interventions] + [c.id for c in self.cautions]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"duplicate ids: {', '.join(duplicates)}")
+        for zone in ZONES:
+            if not any(zone in i.applies_to and not i.everywhere for i in self.interventions):
+                raise ValueError(f"no zone-specific intervention serves {zone.value}")
+        return self
+
+    def for_zone(self, zone: Zone, *, include_everywhere: bool = False) -> list[Intervention]:
+        return [
+            i
+            for i in self.interventions
+            if zone in i.applies_to and (include_everywhere or not i.everywhere)
+        ]
+
+    def cautions_for_zone(self, zone: Zone, *, include_everywhere: bool = False) -> list[Caution]:
+        return [
+            c
+            for c in self.cautions
+            if zone in c.applies_to and (include_everywhere or not c.everywhere)
+        ]
+
+    @property
+    def everywhere(self) -> list[Intervention]:
+        """Guidance that applies at every point of the spectrum."""
+        return [i for i in self.interventions if i.everywhere]
+
+    @property
+    def everywhere_cautions(self) -> list[Caution]:
+        return [c for c in self.cautions if c.everywhere]
+
+    def for_assessment(self, assessment: Assessment) -> list[Applicable[Intervention]]:
+        """Interventions for a persona: its zone's, coercion's for a minor, then the universal."""
+        return self._applicable(
+            assessment, [i for i in self.interventions if not i.everywhere], self.everywhere
+        )
+
+    def cautions_for_assessment(self, assessment: Assessment) -> list[Applicable[Caution]]:
+        """Cautions for a persona, chosen the same way as its interventions."""
+        return self._applicable(
+            assessment, [c for c in self.cautions if not c.everywhere], self.everywhere_cautions
+        )
+
+    def _applicable(
+        self, assessment: Assessment, specific: list[T], universal: list[T]
+    ) -> list[Applicable[T]]:
+        zone = assessment.zone
+        found = [
+            Applicable(item, f"assessed zone: {zone.label}")
+            for item in specific
+            if zone in item.applies_to
+        ]
+        if assessment.is_minor and zone is not Zone.COERCION:
+            found += [
+                Applicable(item, "a minor is coerced in law (L48)")
+                for item in specific
+                if Zone.COERCION in item.applies_to and zone not in item.applies_to
+            ]
+        found += [Applicable(item, "applies everywhere") for item in universal]
+        return found
+
+    def find(self, item_id: str) -> Intervention | Caution:
+        items: tuple[Intervention | Caution, ...] = (*self.interventions, *self.cautions)
+        for item in items:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The bundled catalogue of interventions and cautions (read once; immutable)."""
+    text = resources.files("model").joinpath("data/interventions.toml").read_text(encoding="utf-8")
+    return Catalogue.model_validate(tomllib.loads(text))

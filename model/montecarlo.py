@@ -1,0 +1,95 @@
+"""How much a placement depends on the exact weights: Monte Carlo over the weight ranges.
+
+Every weight (and the capital-lack share) is drawn uniformly from its configured range, the
+personas are scored under each draw, and each persona gets an interval for its position and the
+probability of each zone. The draws depend only on the configuration and the seed, never on
+which personas are scored, so a persona's figures do not change when others are added.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from model.config import ModelConfig
+from model.personas import Persona
+from model.scoring import FloatArray, layout, sample_positions, values_matrix
+from model.spectrum import ZONES, Zone
+
+DEFAULT_SAMPLES = 1000
+DEFAULT_LEVEL = 0.9
+MAX_SAMPLES = 1_000_000
+_CELLS_PER_CHUNK = 4_000_000  # personas x samples held at once: bounds memory for big runs
+
+
+class Uncertainty(BaseModel):
+    """A persona's position under sampled weights."""
+
+    model_config = ConfigDict(frozen=True)
+
+    persona_id: str
+    samples: int
+    level: float
+    low: float
+    """Lower end of the central ``level`` interval of the sampled positions."""
+    high: float
+    median: float
+    zone_probabilities: dict[Zone, float]
+    """Share of samples falling in each zone; they add up to 1."""
+
+    @property
+    def most_likely_zone(self) -> Zone:
+        return max(ZONES, key=lambda z: (self.zone_probabilities[z], -z.order))
+
+
+def draw_weights(config: ModelConfig, samples: int, seed: int) -> tuple[FloatArray, FloatArray]:
+    """``samples`` weight vectors (N × F) and capital-lack shares (N), uniform in their ranges."""
+    if not 1 <= samples <= MAX_SAMPLES:
+        raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,}")
+    rng = np.random.default_rng(seed)
+    ranges = np.array([config.weights[fid].range for fid in layout().ids], dtype=float)
+    weights = rng.uniform(ranges[:, 0], ranges[:, 1], size=(samples, len(ranges)))
+    low, high = config.scoring.capital_lack.range
+    capital_lack = rng.uniform(low, high, size=samples)
+    return weights, capital_lack
+
+
+def simulate(
+    personas: Sequence[Persona],
+    config: ModelConfig,
+    *,
+    samples: int = DEFAULT_SAMPLES,
+    seed: int = 0,
+    level: float = DEFAULT_LEVEL,
+) -> list[Uncertainty]:
+    """Interval and zone probabilities for each persona; the same seed gives the same numbers."""
+    if not 0 < level < 1:
+        raise ValueError("level must be between 0 and 1")
+    weights, capital_lack = draw_weights(config, samples, seed)
+    values = values_matrix(personas)
+    positions = np.empty((len(personas), samples))
+    chunk = max(1, _CELLS_PER_CHUNK // max(1, len(personas)))
+    for start in range(0, samples, chunk):
+        stop = min(samples, start + chunk)
+        positions[:, start:stop] = sample_positions(
+            values, weights[start:stop], capital_lack[start:stop], config
+        )
+    tail = (1 - level) / 2
+    lows, medians, highs = np.quantile(positions, [tail, 0.5, 1 - tail], axis=1)
+    zone_index = config.boundaries.zone_indices(positions)
+    counts = np.stack([(zone_index == i).sum(axis=1) for i in range(len(ZONES))], axis=1)
+    shares = counts / samples
+    return [
+        Uncertainty(
+            persona_id=persona.id,
+            samples=samples,
+            level=level,
+            low=float(lows[row]),
+            high=float(highs[row]),
+            median=float(medians[row]),
+            zone_probabilities={z: float(shares[row, i]) for i, z in enumerate(ZONES)},
+        )
+        for row, persona in enumerate(personas)
+    ]

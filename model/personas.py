@@ -1,0 +1,342 @@
+"""Personas: anonymized, fictional composites, and the loaders that read and check them.
+
+A persona has a pseudonymous id and never a name, an age band and never an exact age, a value
+in [0, 1] for each factor, its own placement on the spectrum (or "not stated", L50), a short
+fictional narrative, and the passages it draws on. A file holds one persona, or a list of them
+under ``personas``; TOML and JSON are both read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    TypeAdapter,
+    ValidationError,
+    WithJsonSchema,
+    create_model,
+    field_validator,
+)
+
+from model.documents import load_bytes, read_document
+from model.factors import FactorKind, factor_catalogue
+from model.privacy import check_no_personal_data
+from model.problems import NO_ITEM, InputError, Problem, problems_from_validation
+from model.sources import Citation
+
+
+class AgeBand(StrEnum):
+    """Age bands, never exact ages. Minors and adults never share a band."""
+
+    MINOR_UNDER_16 = "minor_under_16"
+    MINOR_16_17 = "minor_16_17"
+    ADULT_18_24 = "adult_18_24"
+    ADULT_25_39 = "adult_25_39"
+    ADULT_40_PLUS = "adult_40_plus"
+
+    @property
+    def is_minor(self) -> bool:
+        return self.value.startswith("minor")
+
+    @property
+    def label(self) -> str:
+        return _AGE_LABELS[self]
+
+
+_AGE_LABELS = {
+    AgeBand.MINOR_UNDER_16: "Under 16 (minor)",
+    AgeBand.MINOR_16_17: "16–17 (minor)",
+    AgeBand.ADULT_18_24: "18–24",
+    AgeBand.ADULT_25_39: "25–39",
+    AgeBand.ADULT_40_PLUS: "40 and over",
+}
+
+NOT_STATED = "not_stated"
+
+MAX_NARRATIVE = 1500
+MAX_PERSONAS_PER_FILE = 500
+
+PersonaId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=40),
+]
+OwnWords = Annotated[str, AfterValidator(check_no_personal_data)]
+
+
+def _self_placement(value: Any) -> float | str:
+    """A number in [0, 1] or the text "not_stated", with one clear message for anything else."""
+    if value == NOT_STATED:
+        return NOT_STATED
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = float(value)
+        if 0.0 <= number <= 1.0:  # False for NaN
+            return number
+    raise ValueError(f'must be a number from 0 (choice) to 1 (coercion), or "{NOT_STATED}"')
+
+
+SelfPlacement = Annotated[
+    float | Literal["not_stated"],
+    PlainValidator(_self_placement),
+    WithJsonSchema(
+        {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"const": NOT_STATED}]}
+    ),
+]
+
+
+def _factor_values_model() -> type[BaseModel]:
+    """A model with one field per catalogue factor: capitals required, the rest default to 0.
+
+    Built from the catalogue so the JSON Schema and the checks never drift from it.
+    """
+    fields: dict[str, Any] = {}
+    for factor in factor_catalogue().factors:
+        required = factor.kind is FactorKind.CAPITAL
+        fields[factor.id] = (
+            float,
+            Field(
+                ... if required else 0.0,
+                ge=0,
+                le=1,
+                description=f"{factor.label} ({factor.kind.value}): {factor.description}",
+            ),
+        )
+    return create_model(
+        "FactorValues",
+        # Strict: a factor value is a number, never a string or a boolean that looks like one.
+        __config__=ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, strict=True),
+        __doc__=(
+            "Each factor's strength for this persona, 0 (absent) to 1 (as strong as it gets). "
+            "Capitals must be given; risk and control factors left out are absent (0)."
+        ),
+        **fields,
+    )
+
+
+FactorValues = _factor_values_model()
+
+
+class Persona(BaseModel):
+    """A fictional, anonymized composite placed on the spectrum.
+
+    There is deliberately no name field; an unknown field such as ``name`` is refused.
+    """
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
+
+    id: PersonaId = Field(description="A pseudonymous id: lowercase letters, digits, hyphens.")
+    label: Annotated[OwnWords, StringConstraints(min_length=3, max_length=80)] = Field(
+        description="A short descriptive label, never a name."
+    )
+    age_band: AgeBand
+    if TYPE_CHECKING:  # the class is built at import time from the catalogue
+        factors: BaseModel
+    else:
+        factors: FactorValues
+    self_placement: SelfPlacement = Field(
+        description=(
+            "Where the persona places themself on the axis, 0 (choice) to 1 (coercion), "
+            'or "not_stated". Kept beside the assessment, never overwritten (L50).'
+        ),
+    )
+    self_description: (
+        Annotated[OwnWords, StringConstraints(min_length=3, max_length=300)] | None
+    ) = Field(default=None, description="How the persona describes their own situation.")
+    narrative: Annotated[OwnWords, StringConstraints(min_length=40, max_length=MAX_NARRATIVE)] = (
+        Field(description="A short fictional narrative, in the author's own words.")
+    )
+    sources: tuple[Citation, ...] = Field(
+        min_length=1, max_length=20, description="The passages the persona draws on."
+    )
+
+    @field_validator("sources")
+    @classmethod
+    def _notes_are_anonymous(cls, value: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        for citation in value:
+            if citation.note:
+                check_no_personal_data(citation.note)
+        return value
+
+    @property
+    def is_minor(self) -> bool:
+        return self.age_band.is_minor
+
+    @property
+    def stated_placement(self) -> float | None:
+        """The self-placement as a number, or None when not stated."""
+        return None if isinstance(self.self_placement, str) else self.self_placement
+
+    def factor_values(self) -> dict[str, float]:
+        """Factor id to value, in catalogue order."""
+        values: dict[str, float] = self.factors.model_dump()
+        return values
+
+
+class PersonaCollection(BaseModel):
+    """A file holding several personas (for example, a downloaded set)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    personas: list[Persona] = Field(min_length=1, max_length=MAX_PERSONAS_PER_FILE)
+
+
+_NAME_FIELDS = ("name", "first_name", "last_name", "full_name", "surname", "real_name")
+_RENAMES = {
+    key: "personas have no name field: identify a persona only by its pseudonymous id"
+    for key in _NAME_FIELDS
+}
+_RENAMES.update(
+    {
+        "age": "personas have no exact age: use age_band",
+        "date_of_birth": "personas have no date of birth: use age_band",
+        "dob": "personas have no date of birth: use age_band",
+    }
+)
+
+
+@cache
+def persona_file_schema() -> dict[str, Any]:
+    """JSON Schema for a persona file: one persona, or ``{"personas": [...]}``."""
+    adapter: TypeAdapter[Persona | PersonaCollection] = TypeAdapter(Persona | PersonaCollection)
+    schema = adapter.json_schema()
+    schema["title"] = "Persona file"
+    schema["description"] = (
+        "One fictional, anonymized persona, or a list of them under `personas`. "
+        "Read by `spectrum validate` and the dashboard's upload."
+    )
+    return schema
+
+
+@dataclass
+class PersonaSet:
+    """Personas loaded from one or more files, with every problem found along the way."""
+
+    personas: list[Persona] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    origins: dict[str, str] = field(default_factory=dict)
+    """Persona id to the file it came from."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def by_id(self) -> dict[str, Persona]:
+        return {p.id: p for p in self.personas}
+
+    def add(self, persona: Persona, origin: str) -> None:
+        """Add a persona, or record a problem if its id is already taken."""
+        if persona.id in self.origins:
+            first = self.origins[persona.id]
+            self.problems.append(
+                Problem(origin, persona.id, "id", f"duplicate id (first defined in {first})")
+            )
+            return
+        self.personas.append(persona)
+        self.origins[persona.id] = origin
+
+    def extend(self, other: PersonaSet) -> None:
+        self.problems.extend(other.problems)
+        for persona in other.personas:
+            self.add(persona, other.origins[persona.id])
+
+
+def _item_name(raw: Any, fallback: str) -> str:
+    if isinstance(raw, Mapping):
+        candidate = raw.get("id")
+        if isinstance(candidate, str) and 0 < len(candidate) <= 40 and candidate.isprintable():
+            return candidate
+    return fallback
+
+
+def personas_from_data(data: Mapping[str, Any], path: str) -> PersonaSet:
+    """Validate a parsed document as one persona or a collection; each persona separately."""
+    result = PersonaSet()
+    if "personas" in data:
+        extra = sorted(set(data) - {"personas"})
+        if extra:
+            result.problems.append(
+                Problem(path, NO_ITEM, extra[0], "unknown field beside `personas`")
+            )
+        items = data["personas"]
+        if not isinstance(items, list) or not items:
+            result.problems.append(
+                Problem(path, NO_ITEM, "personas", "must be a non-empty list of personas")
+            )
+            return result
+        if len(items) > MAX_PERSONAS_PER_FILE:
+            result.problems.append(
+                Problem(path, NO_ITEM, "personas", f"more than {MAX_PERSONAS_PER_FILE} personas")
+            )
+            return result
+        entries: list[tuple[str, Any, tuple[str | int, ...]]] = [
+            (f"personas[{i}]", item, ("personas", i)) for i, item in enumerate(items)
+        ]
+    else:
+        entries = [("-", data, ())]
+    for fallback, raw, prefix in entries:
+        item = _item_name(raw, fallback)
+        try:
+            persona = Persona.model_validate(raw)
+        except ValidationError as error:
+            result.problems.extend(
+                problems_from_validation(error, path, item, loc_prefix=prefix, renames=_RENAMES)
+            )
+            continue
+        result.add(persona, path)
+    return result
+
+
+def _persona_files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".toml", ".json")
+        )
+    return [path]
+
+
+def load_personas(paths: Iterable[str | Path]) -> PersonaSet:
+    """Read persona files and folders; every file is checked even when others are bad."""
+    result = PersonaSet()
+    for given in paths:
+        given_path = Path(given)
+        if not given_path.exists():
+            result.problems.append(Problem(str(given), NO_ITEM, NO_ITEM, "no such file or folder"))
+            continue
+        files = _persona_files(given_path)
+        if given_path.is_dir() and not files:
+            result.problems.append(
+                Problem(str(given), NO_ITEM, NO_ITEM, "folder holds no .toml or .json files")
+            )
+        for file in files:
+            try:
+                data = read_document(file)
+            except InputError as error:
+                result.problems.extend(error.problems)
+                continue
+            result.extend(personas_from_data(data, str(file)))
+    return result
+
+
+def load_persona_bytes(data: bytes, name: str) -> PersonaSet:
+    """Read an uploaded persona file, reporting problems rather than raising."""
+    try:
+        document = load_bytes(data, name)
+    except InputError as error:
+        return PersonaSet(problems=error.problems)
+    return personas_from_data(document, name)
+
+
+def persona_to_data(persona: Persona) -> dict[str, Any]:
+    """A persona as plain data, in the shape the loaders read back."""
+    data: dict[str, Any] = persona.model_dump(mode="json", exclude_none=True)
+    return data

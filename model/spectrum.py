@@ -1,0 +1,153 @@
+"""The spectrum: one axis from choice (0) to coercion (1) and the ordered zones along it.
+
+The essays describe one axis, not three boxes (L42): choice at one end, coercion at the other,
+and circumstance, "the bulk of commercial sex", between them, itself a spectrum of three bands.
+Where the boundaries fall is configuration (:class:`Boundaries`), not a constant.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Self
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class Region(StrEnum):
+    """The three regions the essays name."""
+
+    CHOICE = "choice"
+    CIRCUMSTANCE = "circumstance"
+    COERCION = "coercion"
+
+
+class Zone(StrEnum):
+    """The five ordered stretches of the axis: the two ends and circumstance's three bands."""
+
+    CHOICE = "choice"
+    NEAR_CHOICE = "near_choice"
+    ECONOMIC = "economic"
+    NEAR_COERCION = "near_coercion"
+    COERCION = "coercion"
+
+    @property
+    def region(self) -> Region:
+        if self is Zone.CHOICE:
+            return Region.CHOICE
+        if self is Zone.COERCION:
+            return Region.COERCION
+        return Region.CIRCUMSTANCE
+
+    @property
+    def band(self) -> str | None:
+        """The circumstance band, or None at either end of the axis."""
+        return None if self.region is not Region.CIRCUMSTANCE else self.value
+
+    @property
+    def label(self) -> str:
+        return ZONE_LABELS[self]
+
+    @property
+    def order(self) -> int:
+        """Position in :data:`ZONES`, 0 (choice) to 4 (coercion)."""
+        return ZONES.index(self)
+
+
+ZONES: tuple[Zone, ...] = tuple(Zone)
+"""Zones in order from choice to coercion."""
+
+ZONE_LABELS: dict[Zone, str] = {
+    Zone.CHOICE: "Choice",
+    Zone.NEAR_CHOICE: "Circumstance: near choice",
+    Zone.ECONOMIC: "Circumstance: economic",
+    Zone.NEAR_COERCION: "Circumstance: near coercion",
+    Zone.COERCION: "Coercion",
+}
+
+ZONE_DESCRIPTIONS: dict[Zone, str] = {
+    Zone.CHOICE: (
+        "High agency and social, economic and cultural capital; often pro-sex views (L42)."
+    ),
+    Zone.NEAR_CHOICE: (
+        "Believes in the right to sell any part of one's body for gain, as one sells labour (L42)."
+    ),
+    Zone.ECONOMIC: (
+        "The bulk of circumstance: poverty, financial desperation, hard economic trade-offs "
+        "(L42, L64)."
+    ),
+    Zone.NEAR_COERCION: (
+        "Financial hardship together with serious mental-health issues: addiction, gender "
+        "dysphoria, a history of abuse, co-dependency (L42)."
+    ),
+    Zone.COERCION: (
+        "No agency or capital; forced into the trade, directly or indirectly, through "
+        "manipulation or force (L42)."
+    ),
+}
+
+
+def parse_zone(text: str) -> Zone:
+    """A zone from its id or its label, forgiving case, hyphens and spaces."""
+    key = text.strip().lower().replace("-", "_").replace(" ", "_")
+    for zone in ZONES:
+        if key in (zone.value, zone.label.lower().replace(": ", "_").replace(" ", "_")):
+            return zone
+    known = ", ".join(z.value for z in ZONES)
+    raise ValueError(f"unknown region {text!r} (known: {known})")
+
+
+class Boundaries(BaseModel):
+    """Where each zone ends on the 0–1 axis. Each zone runs from the previous upper bound
+    (inclusive) to its own (exclusive); coercion runs to 1 inclusive."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    choice_upper: float = Field(0.2, gt=0, lt=1, description="Choice ends here.")
+    near_choice_upper: float = Field(0.4, gt=0, lt=1, description="Near-choice band ends here.")
+    economic_upper: float = Field(0.6, gt=0, lt=1, description="Economic band ends here.")
+    near_coercion_upper: float = Field(
+        0.8, gt=0, lt=1, description="Near-coercion band ends and coercion begins here."
+    )
+
+    @model_validator(mode="after")
+    def _strictly_increasing(self) -> Self:
+        values = self.as_tuple()
+        for i in range(len(values) - 1):
+            if not values[i] < values[i + 1]:
+                raise ValueError(
+                    f"{_BOUNDARY_FIELDS[i]} ({values[i]}) must be below "
+                    f"{_BOUNDARY_FIELDS[i + 1]} ({values[i + 1]})"
+                )
+        return self
+
+    def as_tuple(self) -> tuple[float, float, float, float]:
+        return (
+            self.choice_upper,
+            self.near_choice_upper,
+            self.economic_upper,
+            self.near_coercion_upper,
+        )
+
+    @property
+    def coercion_lower(self) -> float:
+        return self.near_coercion_upper
+
+    def span(self, zone: Zone) -> tuple[float, float]:
+        """The [lower, upper) stretch of the axis a zone covers."""
+        edges = (0.0, *self.as_tuple(), 1.0)
+        return edges[zone.order], edges[zone.order + 1]
+
+    def zone_of(self, position: float) -> Zone:
+        """The zone holding a position in [0, 1]."""
+        if not 0.0 <= position <= 1.0:
+            raise ValueError(f"position {position} is outside [0, 1]")
+        return ZONES[int(np.searchsorted(self.as_tuple(), position, side="right"))]
+
+    def zone_indices(self, positions: npt.ArrayLike) -> npt.NDArray[np.intp]:
+        """Zone indices (into :data:`ZONES`) for an array of positions, vectorized."""
+        return np.searchsorted(np.asarray(self.as_tuple()), np.asarray(positions), side="right")
+
+
+_BOUNDARY_FIELDS = ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper")
