@@ -47,6 +47,7 @@ class Factor(BaseModel):
     id: FactorId
     kind: FactorKind
     label: str = Field(min_length=3, max_length=80)
+    short_label: str = Field(min_length=3, max_length=28, description="For chart axes and tables.")
     description: str = Field(min_length=10, max_length=400)
     decisive: bool = Field(
         default=False,

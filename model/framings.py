@@ -34,6 +34,7 @@ class Framing(BaseModel):
 
     id: FramingId
     title: str
+    short_title: str = Field(max_length=24)
     summary: str
     treated_as: str
     sources: tuple[Citation, ...] = Field(min_length=1)

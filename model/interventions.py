@@ -144,9 +144,14 @@ class Catalogue(BaseModel):
         found += [Applicable(item, "applies everywhere") for item in universal]
         return found
 
-    def find(self, item_id: str) -> Intervention | Caution:
-        items: tuple[Intervention | Caution, ...] = (*self.interventions, *self.cautions)
-        for item in items:
+    def intervention(self, item_id: str) -> Intervention:
+        for item in self.interventions:
+            if item.id == item_id:
+                return item
+        raise KeyError(item_id)
+
+    def caution(self, item_id: str) -> Caution:
+        for item in self.cautions:
             if item.id == item_id:
                 return item
         raise KeyError(item_id)

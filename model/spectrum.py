@@ -50,6 +50,11 @@ class Zone(StrEnum):
         return ZONE_LABELS[self]
 
     @property
+    def short_label(self) -> str:
+        """The label without its region, for narrow table columns."""
+        return ZONE_LABELS[self].removeprefix("Circumstance: ").capitalize()
+
+    @property
     def order(self) -> int:
         """Position in :data:`ZONES`, 0 (choice) to 4 (coercion)."""
         return ZONES.index(self)

@@ -1,0 +1,540 @@
+"""Plotly figures, each with the alt text that says what it shows.
+
+Figures only draw what the model computed; nothing here scores, classifies or validates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from dashboard import palette, safe_text
+from dashboard.session import Results
+from model import (
+    ZONES,
+    Assessment,
+    Boundaries,
+    FactorKind,
+    FramedView,
+    Persona,
+    Uncertainty,
+    Zone,
+    factor_catalogue,
+    framings,
+)
+
+FONT = {"family": "Source Sans Pro, Source Sans 3, sans-serif", "size": 15, "color": palette.INK}
+ROW_HEIGHT = 38
+LABEL_LIMIT = 36
+
+
+def _base_layout(fig: go.Figure, height: int) -> None:
+    fig.update_layout(
+        height=height,
+        font=FONT,
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin={"l": 10, "r": 50, "t": 40, "b": 50},
+        hoverlabel={"font": {"size": 15}, "bgcolor": "white"},
+    )
+
+
+def _axis_01(fig: go.Figure, title: str) -> None:
+    fig.update_xaxes(
+        range=[-0.02, 1.02],
+        tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0],
+        ticktext=["0 choice", "0.2", "0.4", "0.6", "0.8", "1 coercion"],
+        title={"text": title},
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+        linecolor=palette.MUTED_INK,
+        ticks="outside",
+    )
+
+
+def _shade_zones(fig: go.Figure, boundaries: Boundaries) -> None:
+    for zone in ZONES:
+        low, high = boundaries.span(zone)
+        fig.add_vrect(
+            x0=low, x1=high, fillcolor=palette.ZONE_FILLS[zone], line_width=0, layer="below"
+        )
+        label = zone.label.replace("Circumstance: ", "Circumstance:<br>")
+        fig.add_annotation(
+            x=(low + high) / 2,
+            y=1.0,
+            yref="paper",
+            yanchor="bottom",
+            text=label,
+            showarrow=False,
+            font={"size": 13, "color": palette.INK},
+        )
+    for edge in boundaries.as_tuple():
+        fig.add_vline(x=edge, line={"color": palette.MUTED_INK, "width": 1, "dash": "dot"})
+
+
+def _persona_rows(fig: go.Figure, personas: Sequence[Persona], boundaries: Boundaries) -> None:
+    """One row per persona over the shaded axis, labels in a fixed margin, no legend.
+
+    The fixed margin keeps the plot wide whatever the labels; the key is written as text beside
+    the chart, where it cannot crowd the plot and a screen reader reads it.
+    """
+    ids = [p.id for p in personas]
+    _base_layout(fig, height=110 + ROW_HEIGHT * max(len(personas), 1))
+    _shade_zones(fig, boundaries)
+    _axis_01(fig, "Position on the spectrum")
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(reversed(ids)),
+        tickvals=ids,
+        ticktext=[persona_tick(p) for p in personas],
+        fixedrange=True,
+        showgrid=True,
+        gridcolor="#E5E7EB",
+        automargin=False,
+        tickfont={"size": 14},
+    )
+    fig.update_layout(showlegend=False, margin={"t": 50, "b": 60, "l": 300, "r": 50})
+
+
+def persona_tick(persona: Persona) -> str:
+    """A row label: the persona's label, cut to fit, and "minor" in words for minors."""
+    limit = LABEL_LIMIT - 8 if persona.is_minor else LABEL_LIMIT
+    label = safe_text.plotly(safe_text.truncate(persona.label, limit))
+    return f"{label} · minor" if persona.is_minor else label
+
+
+def _hover(persona: Persona, a: Assessment, u: Uncertainty) -> str:
+    lines = [
+        f"<b>{safe_text.plotly(persona.label)}</b> ({persona.id})",
+        f"Assessed: {a.position:.2f}, {a.zone.label}",
+        f"{u.level:.0%} interval: {u.low:.2f}–{u.high:.2f}",
+    ]
+    if a.self_placement is None:
+        lines.append("Self-placement: not stated")
+    else:
+        assert a.self_zone is not None and a.gap is not None
+        lines.append(f"Self-placement: {a.self_placement:.2f}, {a.self_zone.label}")
+        lines.append(f"Gap: {a.gap:+.2f}")
+    lines.append(f"Legal status: {a.legal_status.label}")
+    if a.decisive_control:
+        lines.append("Force or a third party's control alone places this in coercion")
+    return "<br>".join(lines)
+
+
+def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
+    """Each persona a row: assessed position with its interval, self-placement hollow, joined."""
+    fig = go.Figure()
+    groups = (
+        ("Assessed (adult)", False, palette.ADULT_SYMBOL),
+        ("Assessed (minor)", True, palette.MINOR_SYMBOL),
+    )
+    connector_x: list[float | None] = []
+    connector_y: list[str | None] = []
+    for persona in personas:
+        stated = results.assessments[persona.id].self_placement
+        if stated is not None:
+            connector_x += [results.assessments[persona.id].position, stated, None]
+            connector_y += [persona.id, persona.id, None]
+    fig.add_trace(
+        go.Scatter(
+            x=connector_x,
+            y=connector_y,
+            mode="lines",
+            line={"color": palette.CONNECTOR, "width": 2, "dash": "dot"},
+            hoverinfo="skip",
+            name="Gap",
+        )
+    )
+    for name, minor, symbol in groups:
+        members = [p for p in personas if p.is_minor is minor]
+        stated = [p for p in members if results.assessments[p.id].self_placement is not None]
+        fig.add_trace(
+            go.Scatter(
+                x=[results.assessments[p.id].self_placement for p in stated],
+                y=[p.id for p in stated],
+                mode="markers",
+                marker={
+                    "symbol": f"{symbol}-open",
+                    "size": 15,
+                    "color": palette.SELF_PLACED,
+                    "line": {"width": 3},
+                },
+                name=name.replace("Assessed", "Self-placement"),
+                customdata=[[p.id] for p in stated],
+                hovertext=[
+                    _hover(p, results.assessments[p.id], results.uncertainties[p.id])
+                    for p in stated
+                ],
+                hovertemplate="%{hovertext}<extra>self-placement</extra>",
+            )
+        )
+        assessed = [results.assessments[p.id] for p in members]
+        intervals = [results.uncertainties[p.id] for p in members]
+        fig.add_trace(
+            go.Scatter(
+                x=[a.position for a in assessed],
+                y=[p.id for p in members],
+                mode="markers",
+                marker={
+                    "symbol": symbol,
+                    "size": 16,
+                    "color": palette.ASSESSED,
+                    "line": {"width": 1.5, "color": "white"},
+                },
+                error_x={
+                    "type": "data",
+                    "symmetric": False,
+                    "array": [
+                        u.high - a.position for a, u in zip(assessed, intervals, strict=True)
+                    ],
+                    "arrayminus": [
+                        a.position - u.low for a, u in zip(assessed, intervals, strict=True)
+                    ],
+                    "color": palette.ASSESSED,
+                    "thickness": 2,
+                    "width": 6,
+                },
+                name=name,
+                customdata=[[p.id] for p in members],
+                hovertext=[
+                    _hover(p, a, u) for p, a, u in zip(members, assessed, intervals, strict=True)
+                ],
+                hovertemplate="%{hovertext}<extra>assessed</extra>",
+            )
+        )
+    _persona_rows(fig, personas, results.config.boundaries)
+    fig.update_layout(clickmode="event+select", dragmode=False)
+    return fig
+
+
+MAP_KEY = (
+    "**Key:** ● filled marker = assessed position, with its interval ├─┤ · "
+    "○ hollow marker = where the persona places themself · ┄ dotted line = the gap between them · "
+    "◆ diamond = a minor (coerced in law)"
+)
+
+
+def spectrum_map_alt(personas: Sequence[Persona], results: Results) -> str:
+    counts = Counter(results.assessments[p.id].zone for p in personas)
+    per_zone = "; ".join(f"{zone.label}: {counts.get(zone, 0)}" for zone in ZONES)
+    minors = sum(p.is_minor for p in personas)
+    return (
+        f"Dot plot of {len(personas)} fictional personas on the axis from choice (0) to "
+        f"coercion (1), one row each. Filled markers show the assessed position with its "
+        f"{int(results.uncertainties[personas[0].id].level * 100) if personas else 90}% "
+        f"interval; hollow markers show where each persona places themself, joined by a dotted "
+        f"line. Diamonds mark the {minors} minors. Personas per zone: {per_zone}. "
+        "The table below lists the same data."
+    )
+
+
+def _factor_name(factor_id: str) -> str:
+    factor = factor_catalogue()[factor_id]
+    if factor.kind is FactorKind.CAPITAL:
+        return f"Lack of {factor.short_label.lower()}"
+    return factor.short_label
+
+
+def contributions_chart(assessment: Assessment) -> go.Figure:
+    """A waterfall from choice (0) to the position: each factor's push, largest first."""
+    parts = [(fid, v) for fid, v in assessment.contributions.items() if v > 5e-4]
+    parts.sort(key=lambda item: -item[1])
+    names = [_factor_name(fid) for fid, _ in parts] + ["Position"]
+    fig = go.Figure(
+        go.Waterfall(
+            orientation="h",
+            y=names,
+            x=[v for _, v in parts] + [assessment.position],
+            measure=["relative"] * len(parts) + ["total"],
+            text=[f"+{v:.3f}" for _, v in parts] + [f"{assessment.position:.3f}"],
+            textposition="outside",
+            increasing={"marker": {"color": palette.ASSESSED}},
+            totals={"marker": {"color": palette.INK}},
+            connector={"line": {"color": palette.CONNECTOR, "dash": "dot"}},
+            hovertemplate="%{y}: %{text}<extra></extra>",
+            cliponaxis=False,
+        )
+    )
+    _base_layout(fig, height=140 + 40 * len(names))
+    _axis_01(fig, "Position, built up factor by factor")
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    fig.update_layout(showlegend=False, margin={"r": 70, "b": 70})
+    return fig
+
+
+def contributions_alt(assessment: Assessment) -> str:
+    top = ", ".join(
+        f"{_factor_name(fid).lower()} {value:.2f}" for fid, value in assessment.top_contributions()
+    )
+    return (
+        f"Waterfall chart: the factors that move this persona from choice toward coercion add "
+        f"up to its position {assessment.position:.2f}. Largest pushes: {top or 'none'}. "
+        "The table beside it lists every contribution."
+    )
+
+
+_KIND_COLOURS = {
+    FactorKind.CAPITAL: palette.OKABE_ITO[2],
+    FactorKind.RISK: palette.OKABE_ITO[1],
+    FactorKind.CONTROL: palette.OKABE_ITO[3],
+}
+_KIND_PATTERNS = {FactorKind.CAPITAL: "", FactorKind.RISK: "/", FactorKind.CONTROL: "x"}
+_KIND_NAMES = {
+    FactorKind.CAPITAL: "Capital (more moves toward choice)",
+    FactorKind.RISK: "Risk factor (more moves toward coercion)",
+    FactorKind.CONTROL: "Force and control (more moves toward coercion)",
+}
+
+
+def factor_profile(persona: Persona) -> go.Figure:
+    """Every factor's value for a persona, grouped and patterned by kind."""
+    values = persona.factor_values()
+    fig = go.Figure()
+    for kind in FactorKind:
+        factors = factor_catalogue().of_kind(kind)
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=[f.short_label for f in factors],
+                hovertext=[f.label for f in factors],
+                x=[values[f.id] for f in factors],
+                name=_KIND_NAMES[kind],
+                marker={
+                    "color": _KIND_COLOURS[kind],
+                    "pattern": {
+                        "shape": _KIND_PATTERNS[kind],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                    },
+                },
+                text=[f"{values[f.id]:.2f}" for f in factors],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate="%{hovertext}: %{x:.2f}<extra>" + kind.value + "</extra>",
+            )
+        )
+    _base_layout(fig, height=190 + 30 * len(values))
+    fig.update_xaxes(
+        range=[0, 1.15],
+        tickvals=[0, 0.5, 1],
+        title="Value (0 absent, 1 strongest)",
+        fixedrange=True,
+    )
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    fig.update_layout(
+        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 100, "b": 60},
+        bargap=0.25,
+    )
+    return fig
+
+
+def factor_profile_alt(persona: Persona) -> str:
+    strong = [
+        f.short_label.lower()
+        for f in factor_catalogue().factors
+        if f.kind is not FactorKind.CAPITAL and persona.factor_values()[f.id] >= 0.5
+    ]
+    capital = {
+        f.short_label.lower(): persona.factor_values()[f.id]
+        for f in factor_catalogue().of_kind(FactorKind.CAPITAL)
+    }
+    capitals = ", ".join(f"{name} {value:.2f}" for name, value in capital.items())
+    return (
+        f"Horizontal bar chart of this persona's factor values, grouped into capital, risk "
+        f"factors, and force and control. Capitals: {capitals}. Risk and control factors at "
+        f"0.5 or more: {', '.join(strong) or 'none'}. The table beside it lists every value."
+    )
+
+
+def zone_probability_chart(uncertainty: Uncertainty, assessed: Zone) -> go.Figure:
+    """Share of weight samples placing the persona in each zone."""
+    labels = [z.label + (" (assessed)" if z is assessed else "") for z in ZONES]
+    shares = [uncertainty.zone_probabilities[z] for z in ZONES]
+    fig = go.Figure(
+        go.Bar(
+            x=shares,
+            y=labels,
+            orientation="h",
+            marker={
+                "color": [palette.ASSESSED if z is assessed else "#9CA3AF" for z in ZONES],
+                "pattern": {
+                    "shape": ["" if z is assessed else "." for z in ZONES],
+                    "fgcolor": "white",
+                    "fillmode": "overlay",
+                },
+            },
+            text=[f"{s:.0%}" for s in shares],
+            textposition="outside",
+            cliponaxis=False,
+            hovertemplate="%{y}: %{x:.1%}<extra></extra>",
+        )
+    )
+    _base_layout(fig, height=280)
+    fig.update_xaxes(range=[0, 1.15], tickformat=".0%", title="Share of samples", fixedrange=True)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    return fig
+
+
+def zone_probability_alt(uncertainty: Uncertainty, assessed: Zone) -> str:
+    parts = ", ".join(
+        f"{z.label} {uncertainty.zone_probabilities[z]:.0%}"
+        for z in ZONES
+        if uncertainty.zone_probabilities[z] > 0
+    )
+    return (
+        f"Bar chart: across {uncertainty.samples:,} samples of the weights, the share of "
+        f"samples placing this persona in each zone: {parts}. The assessed zone is "
+        f"{assessed.label}. The table beside it lists the same shares."
+    )
+
+
+NOT_STATED = "Not stated"
+_OUTCOME_PATTERNS = ["", ".", "/", "\\", "x", "-", ""]
+_OUTCOME_COLOURS = [
+    palette.OKABE_ITO[0],
+    palette.OKABE_ITO[5],
+    "#9CA3AF",
+    palette.OKABE_ITO[1],
+    palette.OKABE_ITO[3],
+    "#374151",
+    "#E5E7EB",
+]
+# Count labels in white on dark segments and in ink on light ones, for contrast.
+_OUTCOME_TEXT = ["white", palette.INK, palette.INK, palette.INK, "white", "white", palette.INK]
+
+
+def outcome_name(view: FramedView) -> str:
+    """Where a framing leaves a persona: a zone, "Offender" (off the axis) or "Not stated"."""
+    if view.zone is not None:
+        return view.zone.short_label
+    return NOT_STATED if view.treated_as.startswith("Not stated") else OFFENDER
+
+
+OFFENDER = "Offender"
+
+
+def framing_chart(views: Sequence[FramedView]) -> go.Figure:
+    """For each framing, how many personas it sends to each zone (or off the axis)."""
+    titles = {f.id: f.short_title for f in framings()}
+    order = [f.id for f in framings()]
+    outcomes = [z.short_label for z in ZONES] + [OFFENDER, NOT_STATED]
+    counts = Counter((v.framing, outcome_name(v)) for v in views)
+    fig = go.Figure()
+    for index, outcome in enumerate(outcomes):
+        xs = [counts.get((fid, outcome), 0) for fid in order]
+        if not any(xs):
+            continue
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                y=[titles[fid] for fid in order],
+                x=xs,
+                name=outcome,
+                marker={
+                    "color": _OUTCOME_COLOURS[index],
+                    "pattern": {
+                        "shape": _OUTCOME_PATTERNS[index],
+                        "fgcolor": "white",
+                        "fillmode": "overlay",
+                    },
+                    "line": {"color": "white", "width": 1},
+                },
+                text=[str(x) if x else "" for x in xs],
+                textposition="inside",
+                insidetextanchor="middle",
+                insidetextfont={"color": _OUTCOME_TEXT[index], "size": 16},
+                hovertemplate="%{y}: %{x} in " + outcome + "<extra></extra>",
+            )
+        )
+    _base_layout(fig, height=380)
+    fig.update_layout(
+        barmode="stack",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"},
+        margin={"t": 90, "l": 170},
+    )
+    fig.update_xaxes(title="Personas", fixedrange=True)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    return fig
+
+
+def framing_alt(views: Sequence[FramedView]) -> str:
+    parts = []
+    for framing in framings():
+        counts = Counter(outcome_name(v) for v in views if v.framing is framing.id)
+        summary = ", ".join(f"{name} {n}" for name, n in counts.most_common())
+        parts.append(f"{framing.title}: {summary}")
+    return (
+        "Stacked bar chart: for each framing, how many personas it places in each zone, treats "
+        "as offenders, or cannot place. "
+        + "; ".join(parts)
+        + ". The table below gives each persona's outcome."
+    )
+
+
+def shift_chart(
+    personas: Sequence[Persona],
+    current: dict[str, float],
+    baseline: dict[str, float],
+    boundaries: Boundaries,
+) -> go.Figure:
+    """Positions under the default configuration (hollow) and the adjusted one (filled)."""
+    ids = [p.id for p in personas]
+    fig = go.Figure()
+    fig.add_trace(
+        go.Scatter(
+            x=[v for p in personas for v in (baseline[p.id], current[p.id], None)],
+            y=[v for p in personas for v in (p.id, p.id, None)],
+            mode="lines",
+            line={"color": palette.CONNECTOR, "width": 2},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[baseline[p.id] for p in personas],
+            y=ids,
+            mode="markers",
+            marker={
+                "symbol": "circle-open",
+                "size": 13,
+                "color": palette.MUTED_INK,
+                "line": {"width": 2.5},
+            },
+            name="Default configuration (hollow)",
+            hovertemplate="%{y}: %{x:.3f} by default<extra></extra>",
+        )
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=[current[p.id] for p in personas],
+            y=ids,
+            mode="markers",
+            marker={"symbol": "circle", "size": 14, "color": palette.ASSESSED},
+            name="Your configuration (filled)",
+            hovertemplate="%{y}: %{x:.3f} now<extra></extra>",
+        )
+    )
+    _persona_rows(fig, personas, boundaries)
+    return fig
+
+
+SHIFT_KEY = (
+    "**Key:** ○ hollow grey marker = position under the default configuration · "
+    "● filled blue marker = position under yours · the line joins them"
+)
+
+
+def shift_alt(
+    personas: Sequence[Persona], current: dict[str, float], baseline: dict[str, float]
+) -> str:
+    moved = sorted(personas, key=lambda p: -abs(current[p.id] - baseline[p.id]))[:3]
+    detail = ", ".join(f"{p.id} {baseline[p.id]:.2f} to {current[p.id]:.2f}" for p in moved)
+    return (
+        "Dot plot comparing each persona's position under the default configuration (hollow) "
+        f"and under yours (filled). Largest moves: {detail}. The table beside it lists all."
+    )

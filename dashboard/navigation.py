@@ -1,0 +1,71 @@
+"""The pages, their titles and their URL paths (the URL names the page, so a link reproduces it)."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.navigation.page import StreamlitPage
+
+MAP = "map"
+PERSONA = "persona"
+INTERVENTIONS = "interventions"
+FRAMINGS = "framings"
+ADJUST = "adjust"
+ABOUT = "about"
+
+_pages: dict[str, StreamlitPage] = {}
+
+
+def build() -> dict[str, list[StreamlitPage]]:
+    """The navigation, grouped into sections; rebuilt each run as Streamlit expects.
+
+    Pages are files (``views/*.py``) so that each can also be opened on its own in tests.
+    """
+    _pages.update(
+        {
+            MAP: st.Page(
+                "views/spectrum_map.py",
+                title="Spectrum map",
+                icon=":material/linear_scale:",
+                url_path=MAP,
+                default=True,
+            ),
+            PERSONA: st.Page(
+                "views/persona.py", title="Persona", icon=":material/person:", url_path=PERSONA
+            ),
+            INTERVENTIONS: st.Page(
+                "views/interventions.py",
+                title="Interventions by region",
+                icon=":material/volunteer_activism:",
+                url_path=INTERVENTIONS,
+            ),
+            FRAMINGS: st.Page(
+                "views/framings.py",
+                title="Compare framings",
+                icon=":material/compare_arrows:",
+                url_path=FRAMINGS,
+            ),
+            ADJUST: st.Page(
+                "views/adjust.py", title="Adjust the model", icon=":material/tune:", url_path=ADJUST
+            ),
+            ABOUT: st.Page(
+                "views/about.py",
+                title="About and responsible use",
+                icon=":material/info:",
+                url_path=ABOUT,
+            ),
+        }
+    )
+    return {
+        "Explore": [_pages[MAP], _pages[PERSONA], _pages[INTERVENTIONS], _pages[FRAMINGS]],
+        "Research": [_pages[ADJUST]],
+        "About": [_pages[ABOUT]],
+    }
+
+
+def page(name: str) -> StreamlitPage:
+    return _pages[name]
+
+
+def open_persona(persona_id: str) -> None:
+    """Go to a persona's detail page, with the persona in the URL."""
+    st.switch_page(page(PERSONA), query_params={"persona": persona_id})

@@ -1,0 +1,76 @@
+"""The sidebar on every page: adding personas for this session, downloads, and the notice."""
+
+from __future__ import annotations
+
+import json
+
+import streamlit as st
+
+from dashboard import safe_text, session
+from model import PersonaSet, dump_config, load_persona_bytes
+from model.personas import persona_to_data
+
+NOTICE = (
+    "A tool to think, teach and research with. **Never** a screening or identification tool "
+    "for real people. The personas are fictional composites."
+)
+PRIVACY = (
+    "What you upload or change stays in this browser session: it is not saved to disk, not "
+    "shared with other users, and nothing is sent anywhere."
+)
+
+
+def _absorb_uploads() -> None:
+    """Validate this session's uploaded persona files against the model, every run."""
+    files = st.session_state.get("persona_files") or []
+    # Bundled ids count as taken, so an upload cannot silently replace a bundled persona.
+    added = PersonaSet(origins={p.id: "the bundled personas" for p in session.bundled()[0]})
+    for file in files:
+        added.extend(load_persona_bytes(file.getvalue(), file.name))
+    st.session_state[session.UPLOADED_KEY] = added.personas
+    st.session_state[session.UPLOAD_PROBLEMS_KEY] = added.problems
+
+
+def _personas_download() -> str:
+    data = {"personas": [persona_to_data(p) for p in session.personas()]}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def render() -> None:
+    with st.sidebar:
+        st.markdown(NOTICE)
+        st.divider()
+        st.subheader("Your personas")
+        st.file_uploader(
+            "Add persona files (.toml or .json)",
+            type=["toml", "json"],
+            accept_multiple_files=True,
+            key="persona_files",
+            help="Each file is checked by the model. Valid personas are added for this session "
+            "only; problems are listed below. Run `spectrum schema persona` for the format.",
+        )
+        _absorb_uploads()
+        added, problems = session.uploaded(), session.upload_problems()
+        if added:
+            st.success(f"Added {len(added)} persona(s) for this session.")
+        if problems:
+            lines = "\n".join(f"- {safe_text.markdown(str(p))}" for p in problems)
+            st.error(
+                f"**{len(problems)} problem(s) in your files; nothing else changed:**\n\n{lines}"
+            )
+        st.download_button(
+            "Download personas (JSON)",
+            data=_personas_download(),
+            file_name="spectrum-personas.json",
+            mime="application/json",
+            help="The current set, bundled and yours, in the format the `spectrum` command reads.",
+        )
+        st.download_button(
+            "Download configuration (TOML)",
+            data=dump_config(session.config()),
+            file_name="spectrum-config.toml",
+            mime="application/toml",
+            help="The current weights, ranges and boundaries; `spectrum score --config` reads it.",
+        )
+        st.divider()
+        st.caption(PRIVACY)

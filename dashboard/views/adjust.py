@@ -1,0 +1,253 @@
+"""Page 4: adjust weights, ranges and boundaries; every other page follows at once.
+
+The controls only collect numbers: the model validates the configuration they make. A change
+that the model refuses is shown as an error and the last valid configuration stays in force.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from dashboard import charts, display, safe_text, session, tables
+from model import (
+    FactorKind,
+    InputError,
+    ModelConfig,
+    assess,
+    default_config,
+    dump_config,
+    factor_catalogue,
+    load_config_bytes,
+)
+from model.config import MAX_WEIGHT, config_from_data
+from model.spectrum import ZONE_LABELS, Zone
+
+PREFIX = "cfg:"
+BOUNDARY_FIELDS = {
+    "choice_upper": f"{ZONE_LABELS[Zone.CHOICE]} ends at",
+    "near_choice_upper": f"{ZONE_LABELS[Zone.NEAR_CHOICE]} ends at",
+    "economic_upper": f"{ZONE_LABELS[Zone.ECONOMIC]} ends at",
+    "near_coercion_upper": f"{ZONE_LABELS[Zone.NEAR_COERCION]} ends (coercion begins) at",
+}
+_UPLOAD_PROBLEMS = "config_upload_problems"
+
+
+def _key(*parts: str) -> str:
+    return PREFIX + ":".join(parts)
+
+
+def _forget_controls() -> None:
+    """Drop every control's state so the controls show the stored configuration afresh."""
+    for key in [k for k in st.session_state if str(k).startswith(PREFIX)]:
+        del st.session_state[key]
+
+
+def _reset() -> None:
+    session.set_config(default_config())
+    st.session_state.pop(_UPLOAD_PROBLEMS, None)
+    _forget_controls()
+
+
+def _apply_upload() -> None:
+    file = st.session_state.get("config_file")
+    if file is None:
+        return
+    try:
+        new = load_config_bytes(file.getvalue(), file.name)
+    except InputError as error:
+        st.session_state[_UPLOAD_PROBLEMS] = error.problems
+        return
+    st.session_state.pop(_UPLOAD_PROBLEMS, None)
+    session.set_config(new)
+    _forget_controls()
+
+
+def _widen_range(factor_id: str) -> None:
+    """Moving a weight outside its range widens the range to hold it."""
+    weight = st.session_state[_key("w", factor_id)]
+    low, high = st.session_state[_key("r", factor_id)]
+    st.session_state[_key("r", factor_id)] = (min(low, weight), max(high, weight))
+
+
+def _clamp_weight(factor_id: str) -> None:
+    """Narrowing a range pulls the weight inside it."""
+    low, high = st.session_state[_key("r", factor_id)]
+    weight = st.session_state[_key("w", factor_id)]
+    st.session_state[_key("w", factor_id)] = min(max(weight, low), high)
+
+
+def _seed(key: str, value: Any) -> None:
+    if key not in st.session_state:
+        st.session_state[key] = value
+
+
+def _weight_controls(cfg: ModelConfig, kind: FactorKind) -> None:
+    for factor in factor_catalogue().of_kind(kind):
+        setting = cfg.weights[factor.id]
+        top = max(4.0 if kind is not FactorKind.CONTROL else MAX_WEIGHT, setting.range[1])
+        _seed(_key("w", factor.id), setting.weight)
+        _seed(_key("r", factor.id), tuple(setting.range))
+        weight_col, range_col = st.columns(2)
+        weight_col.slider(
+            f"{factor.label}: weight",
+            0.0,
+            top,
+            step=0.05,
+            key=_key("w", factor.id),
+            on_change=_widen_range,
+            args=(factor.id,),
+            help=safe_text.markdown(setting.basis or factor.description),
+        )
+        range_col.slider(
+            f"{factor.label}: plausible range",
+            0.0,
+            top,
+            step=0.05,
+            key=_key("r", factor.id),
+            on_change=_clamp_weight,
+            args=(factor.id,),
+            help="The Monte Carlo run samples the weight uniformly from this range.",
+        )
+
+
+def _controls(cfg: ModelConfig) -> dict[str, Any]:
+    """Render every control and return the configuration data they describe."""
+    st.subheader("Region boundaries")
+    st.caption("Where each zone of the axis ends. They must rise from choice to coercion.")
+    boundary_cols = st.columns(4)
+    for col, (name, label) in zip(boundary_cols, BOUNDARY_FIELDS.items(), strict=True):
+        _seed(_key("b", name), getattr(cfg.boundaries, name))
+        col.slider(label, 0.01, 0.99, step=0.01, key=_key("b", name))
+
+    st.subheader("Scoring rule")
+    scoring = cfg.scoring
+    _seed(_key("s", "lack"), scoring.capital_lack.weight)
+    _seed(_key("s", "lack_range"), tuple(scoring.capital_lack.range))
+    _seed(_key("s", "ceiling"), scoring.circumstance_ceiling)
+    _seed(_key("s", "threshold"), scoring.decisive_threshold)
+    cols = st.columns(4)
+    cols[0].slider(
+        "Push from lacking all capital",
+        0.0,
+        1.0,
+        step=0.01,
+        key=_key("s", "lack"),
+        help=safe_text.markdown(scoring.capital_lack.basis or ""),
+    )
+    cols[1].slider("…its plausible range", 0.0, 1.0, step=0.01, key=_key("s", "lack_range"))
+    cols[2].slider(
+        "Ceiling of circumstance alone",
+        0.05,
+        1.0,
+        step=0.01,
+        key=_key("s", "ceiling"),
+        help="The highest position capital and risk can reach without force or control.",
+    )
+    cols[3].slider(
+        "Decisive threshold for force / third-party control",
+        0.5,
+        1.0,
+        step=0.01,
+        key=_key("s", "threshold"),
+        help="At or above it, force or a third party's control alone means coercion (L42).",
+    )
+
+    for kind, title in (
+        (FactorKind.CAPITAL, "Capital weights (their ratios matter)"),
+        (FactorKind.RISK, "Risk factor weights"),
+        (FactorKind.CONTROL, "Force and control weights"),
+    ):
+        with st.expander(title, expanded=kind is FactorKind.RISK):
+            _weight_controls(cfg, kind)
+
+    state = st.session_state
+    data = cfg.model_dump(mode="python")
+    data["boundaries"] = {name: state[_key("b", name)] for name in BOUNDARY_FIELDS}
+    data["scoring"]["capital_lack"]["weight"] = state[_key("s", "lack")]
+    data["scoring"]["capital_lack"]["range"] = state[_key("s", "lack_range")]
+    data["scoring"]["circumstance_ceiling"] = state[_key("s", "ceiling")]
+    data["scoring"]["decisive_threshold"] = state[_key("s", "threshold")]
+    for factor_id in cfg.weights:
+        data["weights"][factor_id]["weight"] = state[_key("w", factor_id)]
+        data["weights"][factor_id]["range"] = state[_key("r", factor_id)]
+    return data
+
+
+def render() -> None:
+    st.title("Adjust the model")
+    st.markdown(
+        "Every weight, plausible range and boundary of the model. The map, persona and "
+        "framing pages follow your changes at once. Your changes stay in this browser session; "
+        "download them to keep them or to use them with `spectrum score --config`."
+    )
+    top = st.columns([1, 1, 2])
+    top[0].button("Reset to default", on_click=_reset, type="primary")
+    top[1].download_button(
+        "Download configuration",
+        data=dump_config(session.config()),
+        file_name="spectrum-config.toml",
+        mime="application/toml",
+    )
+    top[2].file_uploader(
+        "Load a configuration (.toml or .json)",
+        type=["toml", "json"],
+        key="config_file",
+        on_change=_apply_upload,
+    )
+    for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
+        st.error(safe_text.markdown(str(problem)))
+
+    st.subheader("Monte Carlo")
+    mc = st.columns(2)
+    mc[0].select_slider(
+        "Weight samples",
+        options=session.SAMPLE_CHOICES,
+        value=session.DEFAULT_SAMPLES,
+        key=session.SAMPLES_KEY,
+        persist_state="session",
+    )
+    mc[1].number_input(
+        "Random seed",
+        min_value=0,
+        max_value=2**32 - 1,
+        value=session.DEFAULT_SEED,
+        step=1,
+        key=session.SEED_KEY,
+        persist_state="session",
+    )
+
+    cfg = session.config()
+    data = _controls(cfg)
+    try:
+        candidate = config_from_data(data, "your settings")
+    except InputError as error:
+        lines = "\n".join(f"- {safe_text.markdown(str(p))}" for p in error.problems)
+        st.error(
+            "The model refuses this configuration, so the last valid one stays in force:\n\n"
+            + lines
+        )
+    else:
+        if candidate != cfg:
+            session.set_config(candidate)
+
+    results = session.results()
+    baseline = {a.persona_id: a for a in assess(list(results.personas), default_config())}
+    current = results.assessments
+    st.subheader("What your configuration changes")
+    positions = {pid: a.position for pid, a in current.items()}
+    defaults = {pid: a.position for pid, a in baseline.items()}
+    st.markdown(charts.SHIFT_KEY)
+    display.chart(
+        charts.shift_chart(results.personas, positions, defaults, results.config.boundaries),
+        key="shift-chart",
+        alt=charts.shift_alt(results.personas, positions, defaults),
+    )
+    display.table(
+        tables.shift_table(results.personas, current, baseline), key="shift-table", max_rows=40
+    )
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()
