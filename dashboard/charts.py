@@ -56,23 +56,56 @@ def _axis_01(fig: go.Figure, title: str) -> None:
 
 
 def _shade_zones(fig: go.Figure, boundaries: Boundaries) -> None:
+    """Shade and name each zone, and mark the boundaries, in one layout update.
+
+    Shapes and annotations are built as plain lists: adding them one by one with
+    ``add_vrect``/``add_annotation`` re-validates the layout each time and cost more than
+    everything else on the map page put together.
+    """
+    shapes: list[dict[str, object]] = []
+    annotations: list[dict[str, object]] = []
     for zone in ZONES:
         low, high = boundaries.span(zone)
-        fig.add_vrect(
-            x0=low, x1=high, fillcolor=palette.ZONE_FILLS[zone], line_width=0, layer="below"
+        shapes.append(
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": low,
+                "x1": high,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": palette.ZONE_FILLS[zone],
+                "line": {"width": 0},
+                "layer": "below",
+            }
         )
-        label = zone.label.replace("Circumstance: ", "Circumstance:<br>")
-        fig.add_annotation(
-            x=(low + high) / 2,
-            y=1.0,
-            yref="paper",
-            yanchor="bottom",
-            text=label,
-            showarrow=False,
-            font={"size": 13, "color": palette.INK},
+        annotations.append(
+            {
+                "x": (low + high) / 2,
+                "y": 1.0,
+                "xref": "x",
+                "yref": "paper",
+                "yanchor": "bottom",
+                "text": zone.label.replace("Circumstance: ", "Circumstance:<br>"),
+                "showarrow": False,
+                "font": {"size": 13, "color": palette.INK},
+            }
         )
-    for edge in boundaries.as_tuple():
-        fig.add_vline(x=edge, line={"color": palette.MUTED_INK, "width": 1, "dash": "dot"})
+    shapes += [
+        {
+            "type": "line",
+            "xref": "x",
+            "yref": "paper",
+            "x0": edge,
+            "x1": edge,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": palette.MUTED_INK, "width": 1, "dash": "dot"},
+        }
+        for edge in boundaries.as_tuple()
+    ]
+    fig.update_layout(shapes=shapes, annotations=annotations)
 
 
 def _persona_rows(fig: go.Figure, personas: Sequence[Persona], boundaries: Boundaries) -> None:

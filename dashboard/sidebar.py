@@ -6,8 +6,8 @@ import json
 
 import streamlit as st
 
-from dashboard import safe_text, session
-from model import PersonaSet, dump_config, load_persona_bytes
+from dashboard import navigation, safe_text, session
+from model import PersonaSet, load_persona_bytes
 from model.personas import persona_to_data
 
 NOTICE = (
@@ -65,12 +65,10 @@ def render() -> None:
             mime="application/json",
             help="The current set, bundled and yours, in the format the `spectrum` command reads.",
         )
-        st.download_button(
-            "Download configuration (TOML)",
-            data=dump_config(session.config()),
-            file_name="spectrum-config.toml",
-            mime="application/toml",
-            help="The current weights, ranges and boundaries; `spectrum score --config` reads it.",
+        st.page_link(
+            navigation.page(navigation.ADJUST),
+            label="Download or load the configuration",
+            icon=":material/tune:",
         )
         st.divider()
         st.caption(PRIVACY)

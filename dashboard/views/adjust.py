@@ -64,10 +64,10 @@ def _apply_upload() -> None:
     _forget_controls()
 
 
-def _widen_range(factor_id: str) -> None:
+def _widen_range(factor_id: str, setting_range: tuple[float, float]) -> None:
     """Moving a weight outside its range widens the range to hold it."""
     weight = st.session_state[_key("w", factor_id)]
-    low, high = st.session_state[_key("r", factor_id)]
+    low, high = st.session_state.get(_key("r", factor_id), setting_range)
     st.session_state[_key("r", factor_id)] = (min(low, weight), max(high, weight))
 
 
@@ -83,12 +83,12 @@ def _seed(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def _weight_controls(cfg: ModelConfig, kind: FactorKind) -> None:
+def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> None:
     for factor in factor_catalogue().of_kind(kind):
         setting = cfg.weights[factor.id]
-        top = max(4.0 if kind is not FactorKind.CONTROL else MAX_WEIGHT, setting.range[1])
+        low, high = setting.range
+        top = max(4.0 if kind is not FactorKind.CONTROL else MAX_WEIGHT, high)
         _seed(_key("w", factor.id), setting.weight)
-        _seed(_key("r", factor.id), tuple(setting.range))
         weight_col, range_col = st.columns(2)
         weight_col.slider(
             f"{factor.label}: weight",
@@ -97,9 +97,13 @@ def _weight_controls(cfg: ModelConfig, kind: FactorKind) -> None:
             step=0.05,
             key=_key("w", factor.id),
             on_change=_widen_range,
-            args=(factor.id,),
+            args=(factor.id, (low, high)),
             help=safe_text.markdown(setting.basis or factor.description),
         )
+        if not ranges:
+            range_col.caption(f"Plausible range {low:g}–{high:g}")
+            continue
+        _seed(_key("r", factor.id), (low, high))
         range_col.slider(
             f"{factor.label}: plausible range",
             0.0,
@@ -112,7 +116,7 @@ def _weight_controls(cfg: ModelConfig, kind: FactorKind) -> None:
         )
 
 
-def _controls(cfg: ModelConfig) -> dict[str, Any]:
+def _controls(cfg: ModelConfig, *, ranges: bool) -> dict[str, Any]:
     """Render every control and return the configuration data they describe."""
     st.subheader("Region boundaries")
     st.caption("Where each zone of the axis ends. They must rise from choice to coercion.")
@@ -160,7 +164,7 @@ def _controls(cfg: ModelConfig) -> dict[str, Any]:
         (FactorKind.CONTROL, "Force and control weights"),
     ):
         with st.expander(title, expanded=kind is FactorKind.RISK):
-            _weight_controls(cfg, kind)
+            _weight_controls(cfg, kind, ranges=ranges)
 
     state = st.session_state
     data = cfg.model_dump(mode="python")
@@ -169,19 +173,18 @@ def _controls(cfg: ModelConfig) -> dict[str, Any]:
     data["scoring"]["capital_lack"]["range"] = state[_key("s", "lack_range")]
     data["scoring"]["circumstance_ceiling"] = state[_key("s", "ceiling")]
     data["scoring"]["decisive_threshold"] = state[_key("s", "threshold")]
-    for factor_id in cfg.weights:
-        data["weights"][factor_id]["weight"] = state[_key("w", factor_id)]
-        data["weights"][factor_id]["range"] = state[_key("r", factor_id)]
+    for factor_id, setting in cfg.weights.items():
+        weight = state[_key("w", factor_id)]
+        low, high = state.get(_key("r", factor_id), setting.range)
+        data["weights"][factor_id]["weight"] = weight
+        data["weights"][factor_id]["range"] = (min(low, weight), max(high, weight))
     return data
 
 
-def render() -> None:
-    st.title("Adjust the model")
-    st.markdown(
-        "Every weight, plausible range and boundary of the model. The map, persona and "
-        "framing pages follow your changes at once. Your changes stay in this browser session; "
-        "download them to keep them or to use them with `spectrum score --config`."
-    )
+@st.fragment
+def _editor() -> None:
+    """The controls and what they change. A fragment: moving a slider reruns only this part,
+    so the page answers as fast as a one-chart app would."""
     top = st.columns([1, 1, 2])
     top[0].button("Reset to default", on_click=_reset, type="primary")
     top[1].download_button(
@@ -189,6 +192,7 @@ def render() -> None:
         data=dump_config(session.config()),
         file_name="spectrum-config.toml",
         mime="application/toml",
+        help="The same TOML format `spectrum score --config` reads.",
     )
     top[2].file_uploader(
         "Load a configuration (.toml or .json)",
@@ -199,27 +203,13 @@ def render() -> None:
     for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
         st.error(safe_text.markdown(str(problem)))
 
-    st.subheader("Monte Carlo")
-    mc = st.columns(2)
-    mc[0].select_slider(
-        "Weight samples",
-        options=session.SAMPLE_CHOICES,
-        value=session.DEFAULT_SAMPLES,
-        key=session.SAMPLES_KEY,
+    ranges = st.toggle(
+        "Also edit the plausible ranges the Monte Carlo run samples from",
+        key="edit_ranges",
         persist_state="session",
     )
-    mc[1].number_input(
-        "Random seed",
-        min_value=0,
-        max_value=2**32 - 1,
-        value=session.DEFAULT_SEED,
-        step=1,
-        key=session.SEED_KEY,
-        persist_state="session",
-    )
-
     cfg = session.config()
-    data = _controls(cfg)
+    data = _controls(cfg, ranges=ranges)
     try:
         candidate = config_from_data(data, "your settings")
     except InputError as error:
@@ -247,6 +237,34 @@ def render() -> None:
     display.table(
         tables.shift_table(results.personas, current, baseline), key="shift-table", max_rows=40
     )
+
+
+def render() -> None:
+    st.title("Adjust the model")
+    st.markdown(
+        "Every weight, plausible range and boundary of the model. The map, persona and "
+        "framing pages follow your changes at once. Your changes stay in this browser session; "
+        "download them to keep them or to use them with `spectrum score --config`."
+    )
+    st.subheader("Monte Carlo")
+    mc = st.columns(2)
+    mc[0].select_slider(
+        "Weight samples",
+        options=session.SAMPLE_CHOICES,
+        value=session.DEFAULT_SAMPLES,
+        key=session.SAMPLES_KEY,
+        persist_state="session",
+    )
+    mc[1].number_input(
+        "Random seed",
+        min_value=0,
+        max_value=2**32 - 1,
+        value=session.DEFAULT_SEED,
+        step=1,
+        key=session.SEED_KEY,
+        persist_state="session",
+    )
+    _editor()
 
 
 if __name__ == "__main__":  # run as a page by st.navigation
