@@ -15,7 +15,14 @@ from pathlib import Path
 from typing import Any, Literal, Self
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from model.documents import load_bytes, read_document
 from model.factors import FactorKind, factor_catalogue
@@ -91,11 +98,15 @@ class ModelConfig(BaseModel):
     scoring: ScoringSettings
     weights: dict[str, WeightSetting]
 
-    @model_validator(mode="after")
-    def _weights_match_catalogue(self) -> Self:
+    @field_validator("weights")
+    @classmethod
+    def _weights_match_catalogue(
+        cls, weights: dict[str, WeightSetting]
+    ) -> dict[str, WeightSetting]:
+        """One weight per catalogue factor; reported under ``weights``, the field at fault."""
         catalogue = factor_catalogue()
         known = set(catalogue.ids)
-        given = set(self.weights)
+        given = set(weights)
         problems = []
         if missing := sorted(known - given):
             problems.append(f"missing a weight for: {', '.join(missing)}")
@@ -104,7 +115,7 @@ class ModelConfig(BaseModel):
                 f"unknown factors: {', '.join(unknown)} (known: {', '.join(catalogue.ids)})"
             )
         for factor in catalogue.of_kind(FactorKind.CAPITAL):
-            setting = self.weights.get(factor.id)
+            setting = weights.get(factor.id)
             if setting is not None and setting.range[0] <= 0:
                 problems.append(
                     f"{factor.id}: capital weights must stay above 0 "
@@ -113,8 +124,7 @@ class ModelConfig(BaseModel):
         if problems:
             raise ValueError("; ".join(problems))
         # Keep the catalogue's order so saved files and tables read the same way every time.
-        self.weights = {fid: self.weights[fid] for fid in catalogue.ids}
-        return self
+        return {fid: weights[fid] for fid in catalogue.ids}
 
     def weight(self, factor_id: str) -> float:
         return self.weights[factor_id].weight

@@ -28,6 +28,7 @@ from pydantic import (
     create_model,
     field_validator,
 )
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from model.documents import load_bytes, read_document
 from model.factors import FactorKind, factor_catalogue
@@ -71,7 +72,11 @@ PersonaId = Annotated[
     str,
     StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=40),
 ]
-OwnWords = Annotated[str, AfterValidator(check_no_personal_data)]
+_GUARD = AfterValidator(check_no_personal_data)
+"""The anonymization guard, placed after each field's length limits: it only reads short text."""
+Label = Annotated[str, StringConstraints(min_length=3, max_length=80), _GUARD]
+SelfDescription = Annotated[str, StringConstraints(min_length=3, max_length=300), _GUARD]
+Narrative = Annotated[str, StringConstraints(min_length=40, max_length=MAX_NARRATIVE), _GUARD]
 
 
 def _self_placement(value: Any) -> float | str:
@@ -135,9 +140,7 @@ class Persona(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True)
 
     id: PersonaId = Field(description="A pseudonymous id: lowercase letters, digits, hyphens.")
-    label: Annotated[OwnWords, StringConstraints(min_length=3, max_length=80)] = Field(
-        description="A short descriptive label, never a name."
-    )
+    label: Label = Field(description="A short descriptive label, never a name.")
     age_band: AgeBand
     if TYPE_CHECKING:  # the class is built at import time from the catalogue
         factors: BaseModel
@@ -149,11 +152,11 @@ class Persona(BaseModel):
             'or "not_stated". Kept beside the assessment, never overwritten (L50).'
         ),
     )
-    self_description: (
-        Annotated[OwnWords, StringConstraints(min_length=3, max_length=300)] | None
-    ) = Field(default=None, description="How the persona describes their own situation.")
-    narrative: Annotated[OwnWords, StringConstraints(min_length=40, max_length=MAX_NARRATIVE)] = (
-        Field(description="A short fictional narrative, in the author's own words.")
+    self_description: SelfDescription | None = Field(
+        default=None, description="How the persona describes their own situation."
+    )
+    narrative: Narrative = Field(
+        description="A short fictional narrative, in the author's own words."
     )
     sources: tuple[Citation, ...] = Field(
         min_length=1, max_length=20, description="The passages the persona draws on."
@@ -162,9 +165,24 @@ class Persona(BaseModel):
     @field_validator("sources")
     @classmethod
     def _notes_are_anonymous(cls, value: tuple[Citation, ...]) -> tuple[Citation, ...]:
-        for citation in value:
+        """Guard each note, reporting a refusal at ``sources[i].note`` rather than ``sources``."""
+        refused = []
+        for index, citation in enumerate(value):
             if citation.note:
-                check_no_personal_data(citation.note)
+                try:
+                    check_no_personal_data(citation.note)
+                except ValueError as error:
+                    refused.append(
+                        InitErrorDetails(
+                            type=PydanticCustomError(
+                                "value_error", "{reason}", {"reason": str(error)}
+                            ),
+                            loc=(index, "note"),
+                            input=citation.note,
+                        )
+                    )
+        if refused:
+            raise ValidationError.from_exception_data(cls.__name__, refused)
         return value
 
     @property

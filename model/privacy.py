@@ -19,6 +19,12 @@ _STREET_TYPES = (
     r"(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|place|pl|"
     r"terrace|way|highway|hwy|parkway|pkwy|square|sq|crescent|close)"
 )
+# Words that join a count to a noun ("2 years on the street", "5 times in court") but do not
+# occur between a house number and its street type ("12 Elm Street").
+_NOT_IN_ADDRESS = (
+    r"(?:the|a|an|on|in|at|of|to|for|from|into|onto|along|by|with|and|or|but|who|which|that|"
+    r"is|are|was|were|be|been|her|his|their|my|our|its|one|every|each|per)"
+)
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy)"
@@ -47,10 +53,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"(?<!\w)(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?"
             r"\d{3,4}[\s.-]\d{3,4}(?:[\s.-]\d{2,4})?(?!\w)",
         ),
-        ("an ID number", r"(?<![\w.])\d{6,}(?![\w.])"),
+        # Not the digits of a decimal (0.1234567, 1234567.5); a full stop ending a sentence is fine.
+        ("an ID number", r"(?<![\w.])\d{6,}(?!\w|\.\d)"),
         (
             "a street address",
-            rf"\b\d{{1,5}}[a-z]?\s+(?:[a-z]+\s+){{0,3}}{_STREET_TYPES}\b\.?",
+            rf"\b\d{{1,5}}[a-z]?\s+(?:(?!{_NOT_IN_ADDRESS}\b)[a-z]+\s+){{0,3}}{_STREET_TYPES}\b\.?",
         ),
         ("an exact date", r"\b\d{4}[-/.]\d{1,2}[-/.]\d{1,2}\b"),
         ("an exact date", r"\b\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b"),
@@ -63,7 +70,11 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         ("an exact age", r"\b(?:aged?|age of)\s+(?:\d{1,3}|" + _NUMBER_WORDS + r")\b"),
         ("an exact age", r"\b\d{1,3}\s*(?:yo|y/o|y\.o\.)(?!\w)"),
-        ("an exact age", rf"\b(?:turned|turning)\s+(?:\d{{1,3}}|{_NUMBER_WORDS})\b"),
+        # "Turning tricks" is the trade's own phrase for seeing clients, not a birthday.
+        (
+            "an exact age",
+            rf"\b(?:turned|turning)\s+(?>(?:\d{{1,3}}|{_NUMBER_WORDS})\b)(?!\s+tricks?\b)",
+        ),
     )
 )
 

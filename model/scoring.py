@@ -129,11 +129,35 @@ def values_matrix(personas: Sequence[Persona]) -> FloatArray:
     ids = layout().ids
     if not personas:
         return np.zeros((0, len(ids)))
-    return np.array([[p.factor_values()[fid] for fid in ids] for p in personas], dtype=float)
+    rows = (p.factor_values() for p in personas)
+    return np.array([[row[fid] for fid in ids] for row in rows], dtype=float)
 
 
 def weight_vector(config: ModelConfig) -> FloatArray:
     return np.array([config.weight(fid) for fid in layout().ids], dtype=float)
+
+
+def _weighted_sums(values: FloatArray, weights: FloatArray) -> FloatArray:
+    """``values @ weights.T`` (P × N), adding the factors one at a time in catalogue order.
+
+    Not ``@``: BLAS picks its summation order from the matrix shapes, so a persona's sums would
+    change in their last bits with the number of personas or samples beside it, and a position
+    on a boundary could change zone when another persona joins the batch. Adding column by
+    column gives every cell the same sum, in the order :func:`reference_position` adds it.
+    """
+    total = np.zeros((values.shape[0], weights.shape[0]))
+    for column in range(values.shape[1]):
+        total += values[:, column, np.newaxis] * weights[np.newaxis, :, column]
+    return total
+
+
+def _row_sums(matrix: FloatArray) -> FloatArray:
+    """Each row's sum (rows × 1), added column by column like :func:`_weighted_sums`.
+
+    Not ``matrix.sum(axis=1)``: numpy orders a reduction by the array's shape, so one row alone
+    and the same row in a batch would be summed differently.
+    """
+    return _weighted_sums(matrix, np.ones((1, matrix.shape[1])))
 
 
 @dataclass(frozen=True)
@@ -162,11 +186,12 @@ def _terms(
     """The rule over P personas (rows of ``values``) and N weight vectors (rows of ``weights``)."""
     lay = layout()
     capital_w = weights[:, lay.capital]  # N × C
-    capital = values[:, lay.capital] @ capital_w.T / capital_w.sum(axis=1)  # P × N
+    capital_total = _row_sums(capital_w)[:, 0]  # N
+    capital = _weighted_sums(values[:, lay.capital], capital_w) / capital_total  # P × N
     lack = capital_lack[np.newaxis, :] * (1.0 - capital)
-    risk_sum = values[:, lay.risk] @ weights[:, lay.risk].T
+    risk_sum = _weighted_sums(values[:, lay.risk], weights[:, lay.risk])
     risk = -np.expm1(-risk_sum)
-    control_sum = values[:, lay.control] @ weights[:, lay.control].T
+    control_sum = _weighted_sums(values[:, lay.control], weights[:, lay.control])
     control = -np.expm1(-control_sum)
     circumstance = lack + risk - lack * risk
     raw = control + (1.0 - control) * ceiling * circumstance
@@ -209,20 +234,14 @@ def score_matrix(
     # Capitals share the lack-of-capital part by how much of each is missing, times its weight.
     missing = weights[lay.capital] * (1.0 - values[:, lay.capital])
     lack_part = circumstance_share * (lack - lack * risk / 2.0)
-    contributions[:, lay.capital] = lack_part[:, None] * _safe_share(
-        missing, missing.sum(axis=1, keepdims=True)
-    )
+    contributions[:, lay.capital] = lack_part[:, None] * _safe_share(missing, _row_sums(missing))
     # Risks share their part by weight × value.
     load = weights[lay.risk] * values[:, lay.risk]
     risk_part = circumstance_share * (risk - lack * risk / 2.0)
-    contributions[:, lay.risk] = risk_part[:, None] * _safe_share(
-        load, load.sum(axis=1, keepdims=True)
-    )
+    contributions[:, lay.risk] = risk_part[:, None] * _safe_share(load, _row_sums(load))
     # Control factors share K by weight × value.
     pressure = weights[lay.control] * values[:, lay.control]
-    contributions[:, lay.control] = control[:, None] * _safe_share(
-        pressure, pressure.sum(axis=1, keepdims=True)
-    )
+    contributions[:, lay.control] = control[:, None] * _safe_share(pressure, _row_sums(pressure))
     # A decisive lift goes to the decisive factors that reached the threshold, by value.
     lift = terms.position[:, 0] - terms.raw[:, 0]
     triggered = np.where(
@@ -230,7 +249,7 @@ def score_matrix(
     )
     decisive_columns = np.flatnonzero(lay.decisive)
     contributions[:, decisive_columns] += lift[:, None] * _safe_share(
-        triggered, triggered.sum(axis=1, keepdims=True)
+        triggered, _row_sums(triggered)
     )
     floored = terms.decisive[:, 0] & (lift > 0)
     return terms.position[:, 0], contributions, floored
@@ -247,20 +266,23 @@ def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]
     """Assess every persona at once (vectorized)."""
     positions, contributions, floored = score_matrix(values_matrix(personas), config)
     ids = layout().ids
-    zones = config.boundaries.zone_indices(positions)
+    zones = config.boundaries.zone_indices(positions).tolist()
+    shares, places, lifted = contributions.tolist(), positions.tolist(), floored.tolist()
     results = []
     for row, persona in enumerate(personas):
-        position = float(positions[row])
+        position = places[row]
         stated = persona.stated_placement
         results.append(
-            Assessment(
+            # Built from the engine's own arrays, so pydantic's validation would only re-check
+            # what is already known to hold; constructing directly keeps big batches fast.
+            Assessment.model_construct(
                 persona_id=persona.id,
                 label=persona.label,
                 age_band=persona.age_band,
                 position=position,
-                zone=ZONES[int(zones[row])],
-                contributions={fid: float(contributions[row, col]) for col, fid in enumerate(ids)},
-                decisive_control=bool(floored[row]),
+                zone=ZONES[zones[row]],
+                contributions=dict(zip(ids, shares[row], strict=True)),
+                decisive_control=lifted[row],
                 self_placement=stated,
                 self_zone=None if stated is None else config.boundaries.zone_of(stated),
                 gap=None if stated is None else position - stated,
