@@ -1,0 +1,571 @@
+"""Unit tests: the bundled library, the catalogues, framings, configuration checks and quotes."""
+
+from __future__ import annotations
+
+import copy
+import math
+import os
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import model
+from model import (
+    ZONES,
+    Assessment,
+    FramingId,
+    InputError,
+    Level,
+    ModelConfig,
+    Persona,
+    PersonaSet,
+    Problem,
+    Zone,
+    assess,
+    assess_one,
+    catalogue,
+    default_config,
+    factor_catalogue,
+    framings,
+    parse_config,
+    view,
+)
+from model.sources import MAX_QUOTE_CHARS, SOURCE_FILE, Citation
+from tests.strategies import configs, minors, personas
+
+REQUIRED_CAUTIONS = {
+    "arresting-victims",
+    "identification-without-support",
+    "rescue-and-repatriation",
+    "all-commercial-sex-as-coercion",
+}
+
+
+@pytest.fixture(scope="module")
+def assessments(bundled_personas: PersonaSet, config: ModelConfig) -> list[Assessment]:
+    return assess(bundled_personas.personas, config)
+
+
+def coercion_only_interventions() -> set[str]:
+    return {i.id for i in catalogue().for_zone(Zone.COERCION)}
+
+
+def coercion_only_cautions() -> set[str]:
+    return {c.id for c in catalogue().cautions_for_zone(Zone.COERCION)}
+
+
+# ---------------------------------------------------------------- the bundled persona library
+
+
+def test_the_bundled_library_loads_without_problems(bundled_personas: PersonaSet) -> None:
+    assert bundled_personas.ok, [str(p) for p in bundled_personas.problems]
+    ids = [p.id for p in bundled_personas.personas]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_library_has_at_least_twelve_personas(bundled_personas: PersonaSet) -> None:
+    assert len(bundled_personas.personas) >= 12
+
+
+def test_the_default_assessment_covers_every_zone(assessments: list[Assessment]) -> None:
+    assert {a.zone for a in assessments} == set(ZONES)
+
+
+def test_the_library_has_at_least_three_minors(bundled_personas: PersonaSet) -> None:
+    assert sum(p.is_minor for p in bundled_personas.personas) >= 3
+
+
+def test_some_persona_sees_themself_far_from_the_assessment(
+    assessments: list[Assessment],
+) -> None:
+    # The gap between self-perception and assessment is the point of showing both (L48, L50).
+    assert any(a.gap is not None and abs(a.gap) >= 0.4 for a in assessments)
+
+
+def test_the_library_includes_personas_who_do_not_state_a_placement(
+    bundled_personas: PersonaSet,
+) -> None:
+    assert any(p.stated_placement is None for p in bundled_personas.personas)
+
+
+def test_every_persona_cites_the_essays(bundled_personas: PersonaSet) -> None:
+    for persona in bundled_personas.personas:
+        assert persona.sources, persona.id
+        assert any(c.essay is not None for c in persona.sources), persona.id
+
+
+# ---------------------------------------------------------------- catalogues and citations
+
+
+def test_every_factor_has_a_citation() -> None:
+    factors = factor_catalogue().factors
+    assert factors
+    for factor in factors:
+        assert len(factor.sources) >= 1, factor.id
+
+
+def test_every_intervention_and_caution_has_a_citation() -> None:
+    cat = catalogue()
+    for intervention in cat.interventions:
+        assert len(intervention.sources) >= 1, intervention.id
+    for caution in cat.cautions:
+        assert len(caution.sources) >= 1, caution.id
+
+
+def test_every_framing_has_a_citation_and_every_framing_is_described() -> None:
+    described = framings()
+    assert {f.id for f in described} == set(FramingId)
+    for framing in described:
+        assert len(framing.sources) >= 1, framing.id
+
+
+def test_every_weight_in_the_default_config_gives_its_basis(config: ModelConfig) -> None:
+    # Evidence-based and accountable: every number says why, with a line reference.
+    for fid, setting in config.weights.items():
+        assert setting.basis, fid
+        assert re.search(r"\bL\d+", setting.basis), fid
+    assert config.scoring.capital_lack.basis
+
+
+def test_the_catalogue_covers_every_level_and_every_zone() -> None:
+    cat = catalogue()
+    assert {i.level for i in cat.interventions} == set(Level)
+    for zone in ZONES:
+        assert cat.for_zone(zone), f"no zone-specific intervention for {zone.value}"
+        assert cat.cautions_for_zone(zone, include_everywhere=True), zone.value
+    assert cat.everywhere, "no guidance that applies everywhere"
+    ids = [i.id for i in cat.interventions] + [c.id for c in cat.cautions]
+    assert len(ids) == len(set(ids))
+
+
+def test_the_cautions_include_the_four_the_essays_name() -> None:
+    assert {c.id for c in catalogue().cautions} >= REQUIRED_CAUTIONS
+
+
+def test_arresting_victims_is_a_caution_for_coercion() -> None:
+    # L20: arresting victims undermines efforts to combat CSEC.
+    assert "arresting-victims" in coercion_only_cautions()
+    assert "support-not-punish" in coercion_only_interventions()
+
+
+# ---------------------------------------------------------------- interventions for a persona
+
+
+def applicable_ids(assessment: Assessment) -> tuple[list[str], list[str]]:
+    cat = catalogue()
+    interventions = [a.item.id for a in cat.for_assessment(assessment)]
+    cautions = [a.item.id for a in cat.cautions_for_assessment(assessment)]
+    return interventions, cautions
+
+
+def test_a_minor_gets_coercions_interventions_whatever_their_zone(
+    assessments: list[Assessment],
+) -> None:
+    minors_outside_coercion = [a for a in assessments if a.is_minor and a.zone is not Zone.COERCION]
+    assert minors_outside_coercion, "the library should hold a minor assessed short of coercion"
+    for assessment in (a for a in assessments if a.is_minor):
+        interventions, cautions = applicable_ids(assessment)
+        assert "support-not-punish" in interventions, assessment.persona_id
+        assert coercion_only_interventions() <= set(interventions), assessment.persona_id
+        assert coercion_only_cautions() <= set(cautions), assessment.persona_id
+
+
+def test_an_adult_short_of_coercion_is_not_offered_coercions_responses(
+    assessments: list[Assessment],
+) -> None:
+    adults = [a for a in assessments if not a.is_minor and a.zone is not Zone.COERCION]
+    assert adults
+    for assessment in adults:
+        interventions, cautions = applicable_ids(assessment)
+        assert "support-not-punish" not in interventions, assessment.persona_id
+        assert "arresting-victims" not in cautions, assessment.persona_id
+
+
+def test_a_minors_coercion_items_give_the_legal_reason(assessments: list[Assessment]) -> None:
+    minor = next(a for a in assessments if a.is_minor and a.zone is not Zone.COERCION)
+    reasons = {a.item.id: a.reason for a in catalogue().for_assessment(minor)}
+    assert "L48" in reasons["support-not-punish"]
+
+
+@settings(max_examples=40, deadline=None)
+@given(persona=personas(), config=configs())
+def test_applicable_items_follow_zone_and_legal_status(
+    persona: Persona, config: ModelConfig
+) -> None:
+    assessment = assess_one(persona, config)
+    interventions, cautions = applicable_ids(assessment)
+    cat = catalogue()
+    assert len(interventions) == len(set(interventions))
+    assert len(cautions) == len(set(cautions))
+    expected = {i.id for i in cat.for_zone(assessment.zone)} | {i.id for i in cat.everywhere}
+    if assessment.is_minor:
+        expected |= coercion_only_interventions()
+    assert set(interventions) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(persona=minors(), config=configs())
+def test_every_minor_gets_support_not_punishment(persona: Persona, config: ModelConfig) -> None:
+    interventions, cautions = applicable_ids(assess_one(persona, config))
+    assert "support-not-punish" in interventions
+    assert "arresting-victims" in cautions
+
+
+# ---------------------------------------------------------------- framings
+
+
+def test_all_coercion_puts_everyone_in_coercion(assessments: list[Assessment]) -> None:
+    for assessment in assessments:
+        framed = view(assessment, FramingId.ALL_COERCION)
+        assert framed.zone is Zone.COERCION
+        assert framed.persona_id == assessment.persona_id
+        assert framed.differs_from_spectrum is (assessment.zone is not Zone.COERCION)
+        assert set(framed.responses) == coercion_only_interventions()
+        # The essays' objection is raised whenever the lens overrides the spectrum (L56).
+        assert ("all-commercial-sex-as-coercion" in framed.cautions) is (
+            assessment.zone is not Zone.COERCION
+        )
+
+
+def test_self_identification_places_a_persona_who_states_nothing_nowhere(
+    assessments: list[Assessment],
+) -> None:
+    silent = [a for a in assessments if a.self_placement is None]
+    assert silent
+    for assessment in silent:
+        framed = view(assessment, FramingId.SELF_IDENTIFICATION)
+        assert framed.zone is None
+        assert framed.responses == ()
+        assert framed.differs_from_spectrum
+
+
+def test_self_identification_takes_the_stated_placement(assessments: list[Assessment]) -> None:
+    for assessment in (a for a in assessments if a.self_zone is not None):
+        framed = view(assessment, "self_identification")
+        assert framed.zone is assessment.self_zone
+        if assessment.is_minor:
+            # Self-identification alone fails minors (L17, L48).
+            assert "self-identification-alone" in framed.cautions
+
+
+def test_criminal_legal_raises_arresting_victims_for_every_minor(
+    assessments: list[Assessment],
+) -> None:
+    minors_seen = [a for a in assessments if a.is_minor]
+    assert minors_seen
+    for assessment in minors_seen:
+        framed = view(assessment, FramingId.CRIMINAL_LEGAL)
+        assert "arresting-victims" in framed.cautions
+        assert framed.zone is None
+        assert framed.responses == ("prosecute-exploiters",)
+
+
+def test_criminal_legal_spares_an_adult_at_the_choice_end_the_arrest_caution(
+    assessments: list[Assessment],
+) -> None:
+    adults_at_choice = [a for a in assessments if not a.is_minor and a.zone is Zone.CHOICE]
+    assert adults_at_choice
+    for assessment in adults_at_choice:
+        assert "arresting-victims" not in view(assessment, FramingId.CRIMINAL_LEGAL).cautions
+
+
+def test_the_spectrum_lens_agrees_with_the_assessment(assessments: list[Assessment]) -> None:
+    for assessment in assessments:
+        framed = view(assessment, FramingId.SPECTRUM)
+        assert framed.zone is assessment.zone
+        assert not framed.differs_from_spectrum
+
+
+@settings(max_examples=40, deadline=None)
+@given(persona=personas(), config=configs(), framing=st.sampled_from(FramingId))
+def test_every_framing_names_only_catalogue_items(
+    persona: Persona, config: ModelConfig, framing: FramingId
+) -> None:
+    framed = view(assess_one(persona, config), framing)
+    cat = catalogue()
+    assert set(framed.responses) <= {i.id for i in cat.interventions}
+    assert set(framed.cautions) <= {c.id for c in cat.cautions}
+    if framing is FramingId.ALL_COERCION:
+        assert framed.zone is Zone.COERCION
+    if framing is FramingId.CRIMINAL_LEGAL and persona.is_minor:
+        assert "arresting-victims" in framed.cautions
+    if framing is FramingId.SELF_IDENTIFICATION and persona.stated_placement is None:
+        assert framed.zone is None
+
+
+# ---------------------------------------------------------------- configuration checks
+
+
+def config_data() -> dict[str, Any]:
+    """The default configuration as plain data, ready to edit."""
+    return copy.deepcopy(default_config().model_dump(mode="json", exclude_none=True))
+
+
+def refusals(data: dict[str, Any]) -> list[Problem]:
+    with pytest.raises(InputError) as refused:
+        parse_config(tomli_w.dumps(data), "edited.toml")
+    problems = refused.value.problems
+    assert problems
+    for problem in problems:
+        assert problem.path == "edited.toml"
+        assert problem.item == "config"
+        assert str(problem) == f"edited.toml: config: {problem.field}: {problem.message}"
+    return problems
+
+
+def test_the_default_config_is_valid_and_edited_data_round_trips() -> None:
+    assert parse_config(tomli_w.dumps(config_data()), "copy.toml") == default_config()
+
+
+@pytest.mark.parametrize(
+    ("low_field", "high_field", "value"),
+    [
+        ("near_choice_upper", "economic_upper", 0.3),  # economic below near-choice
+        ("near_choice_upper", "economic_upper", 0.4),  # equal is not rising
+        ("economic_upper", "near_coercion_upper", 0.5),
+    ],
+)
+def test_boundaries_must_rise_strictly(low_field: str, high_field: str, value: float) -> None:
+    data = config_data()
+    changed = "economic_upper" if high_field == "economic_upper" else "near_coercion_upper"
+    data["boundaries"][changed] = value
+    problems = refusals(data)
+    assert [p.field for p in problems] == ["boundaries"]
+    assert low_field in problems[0].message
+    assert high_field in problems[0].message
+    assert "must be below" in problems[0].message
+
+
+def test_a_weight_outside_its_range_is_refused() -> None:
+    data = config_data()
+    data["weights"]["poverty"]["weight"] = 5.0
+    problems = refusals(data)
+    assert [p.field for p in problems] == ["weights.poverty"]
+    assert "outside its range" in problems[0].message
+
+
+def test_a_range_beyond_the_maximum_weight_is_refused() -> None:
+    data = config_data()
+    data["weights"]["force"].update(weight=11.0, range=[1.0, 12.0])
+    problems = refusals(data)
+    assert {p.field for p in problems} <= {"weights.force", "weights.force.weight"}
+    assert any(p.field == "weights.force.weight" for p in problems)
+
+
+def test_a_missing_factor_is_refused_by_name() -> None:
+    data = config_data()
+    del data["weights"]["poverty"]
+    problems = refusals(data)
+    assert [p.field for p in problems] == ["weights"]
+    assert "missing a weight for: poverty" in problems[0].message
+
+
+def test_an_unknown_factor_is_refused_by_name() -> None:
+    data = config_data()
+    data["weights"]["charisma"] = {"weight": 1.0, "range": [0.5, 1.5]}
+    problems = refusals(data)
+    assert [p.field for p in problems] == ["weights"]
+    assert "unknown factors: charisma" in problems[0].message
+
+
+def test_a_capital_range_reaching_zero_is_refused() -> None:
+    data = config_data()
+    data["weights"]["social_capital"].update(range=[0.0, 1.5])
+    problems = refusals(data)
+    assert [p.field for p in problems] == ["weights"]
+    assert "social_capital" in problems[0].message
+
+
+def test_a_problem_in_one_field_does_not_hide_another() -> None:
+    data = config_data()
+    data["boundaries"]["economic_upper"] = 0.3
+    del data["weights"]["poverty"]
+    assert {p.field for p in refusals(data)} == {"boundaries", "weights"}
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+@pytest.mark.parametrize(
+    ("section", "key", "field"),
+    [
+        ("boundaries", "economic_upper", "boundaries.economic_upper"),
+        ("scoring", "circumstance_ceiling", "scoring.circumstance_ceiling"),
+        ("weights", "force", "weights.force.weight"),
+    ],
+)
+def test_non_finite_numbers_are_refused(section: str, key: str, field: str, bad: float) -> None:
+    data = config_data()
+    if section == "weights":
+        data["weights"][key]["weight"] = bad
+    else:
+        data[section][key] = bad
+    problems = refusals(data)
+    assert field in [p.field for p in problems]
+    assert any("finite" in p.message for p in problems if p.field == field)
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ((), "colour"),
+        (("scoring",), "scoring.colour"),
+        (("boundaries",), "boundaries.colour"),
+        (("weights", "poverty"), "weights.poverty.colour"),
+    ],
+)
+def test_unknown_fields_are_refused(path: tuple[str, ...], field: str) -> None:
+    data = config_data()
+    target = data
+    for key in path:
+        target = target[key]
+    target["colour"] = "red"
+    problems = refusals(data)
+    assert [(p.field, p.message) for p in problems] == [(field, "unknown field")]
+
+
+@pytest.mark.parametrize(
+    ("section", "key", "value", "fragment"),
+    [
+        ("scoring", "circumstance_ceiling", 0.0, "greater than 0"),
+        ("scoring", "circumstance_ceiling", 1.5, "less than or equal to 1"),
+        ("scoring", "decisive_threshold", 0.4, "greater than or equal to 0.5"),
+        ("boundaries", "choice_upper", 0.0, "greater than 0"),
+        ("boundaries", "near_coercion_upper", 1.0, "less than 1"),
+    ],
+)
+def test_out_of_range_settings_are_refused(
+    section: str, key: str, value: float, fragment: str
+) -> None:
+    data = config_data()
+    data[section][key] = value
+    problems = refusals(data)
+    assert f"{section}.{key}" in [p.field for p in problems]
+    assert any(fragment in p.message for p in problems)
+
+
+def test_capital_lack_must_stay_a_share_of_the_axis() -> None:
+    data = config_data()
+    data["scoring"]["capital_lack"].update(weight=0.5, range=[0.3, 1.5])
+    problems = refusals(data)
+    assert [p.field for p in problems] == ["scoring"]
+    assert "capital_lack" in problems[0].message
+
+
+def test_a_later_schema_version_is_refused() -> None:
+    data = config_data()
+    data["schema_version"] = 2
+    assert [p.field for p in refusals(data)] == ["schema_version"]
+
+
+def test_text_that_is_not_toml_is_refused() -> None:
+    with pytest.raises(InputError) as refused:
+        parse_config("boundaries = [", "broken.toml")
+    (problem,) = refused.value.problems
+    assert problem.path == "broken.toml"
+    assert "not valid TOML" in problem.message
+
+
+def test_a_missing_config_file_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(InputError) as refused:
+        model.load_config(tmp_path / "nowhere.toml")
+    assert "no such file" in refused.value.problems[0].message
+
+
+def test_an_uploaded_config_is_checked_like_a_file() -> None:
+    data = config_data()
+    data["boundaries"]["economic_upper"] = 0.3
+    with pytest.raises(InputError) as refused:
+        model.load_config_bytes(tomli_w.dumps(data).encode(), "upload.toml")
+    assert [(p.path, p.field) for p in refused.value.problems] == [("upload.toml", "boundaries")]
+    assert model.load_config_bytes(tomli_w.dumps(config_data()).encode(), "ok.toml") == (
+        default_config()
+    )
+
+
+def test_with_weight_widens_the_range_and_leaves_the_original_alone(config: ModelConfig) -> None:
+    low, high = config.weights["poverty"].range
+    changed = config.with_weight("poverty", high + 1.0)
+    assert changed.weight("poverty") == high + 1.0
+    assert changed.weights["poverty"].range == (low, high + 1.0)
+    assert config.weight("poverty") != high + 1.0
+    assert ModelConfig.model_validate(changed.model_dump()) == changed
+
+
+# ---------------------------------------------------------------- quotes are verbatim
+
+
+def essay_text_path(repo_root: Path) -> Path | None:
+    folder = os.environ.get("SPECTRUM_SOURCES")
+    candidates = [Path(folder)] if folder else []
+    candidates.append(repo_root.parent / "shared" / "sources")
+    for candidate in candidates:
+        if (candidate / SOURCE_FILE).is_file():
+            return candidate / SOURCE_FILE
+    return None
+
+
+def citations_in(data: Any) -> Iterator[dict[str, Any]]:
+    """Every citation-shaped table (one with a ``ref``) anywhere in parsed TOML."""
+    if isinstance(data, dict):
+        if isinstance(data.get("ref"), str):
+            yield data
+        for value in data.values():
+            yield from citations_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from citations_in(value)
+
+
+def normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cited_files(repo_root: Path) -> list[Path]:
+    return sorted((repo_root / "model" / "data").glob("*.toml")) + sorted(
+        (repo_root / "personas").glob("*.toml")
+    )
+
+
+def test_every_quote_is_short(repo_root: Path) -> None:
+    quotes = 0
+    for file in cited_files(repo_root):
+        for citation in citations_in(tomllib.loads(file.read_text(encoding="utf-8"))):
+            if "quote" in citation:
+                quotes += 1
+                assert len(citation["quote"]) <= MAX_QUOTE_CHARS, (file.name, citation["ref"])
+    assert quotes > 0
+
+
+def test_every_quote_appears_verbatim_in_its_cited_lines(repo_root: Path) -> None:
+    source = essay_text_path(repo_root)
+    if source is None:
+        pytest.skip(
+            f"the essays' text ({SOURCE_FILE}) is not shipped with the repository: put it in "
+            "../shared/sources/ beside the repository, or point SPECTRUM_SOURCES at its folder"
+        )
+    lines = source.read_text(encoding="utf-8").split("\n")
+    checked: dict[str, int] = {}
+    for file in cited_files(repo_root):
+        for raw in citations_in(tomllib.loads(file.read_text(encoding="utf-8"))):
+            citation = Citation.model_validate(raw)
+            if citation.quote is None:
+                continue
+            span = citation.lines
+            assert span is not None, (file.name, citation.ref)
+            first, last = span
+            assert last <= len(lines), (file.name, citation.ref)
+            passage = normalised(" ".join(lines[first - 1 : last]))
+            assert normalised(citation.quote) in passage, (
+                f"{file.name}: {citation.ref}: quote not found in the cited lines: "
+                f"{citation.quote!r}"
+            )
+            checked[file.parent.name] = checked.get(file.parent.name, 0) + 1
+    # Both the model's data and the personas carry quotes; none may slip through unchecked.
+    assert checked.get("data", 0) > 0
+    assert checked.get("personas", 0) > 0

@@ -1,0 +1,231 @@
+"""The anonymization guard: text that looks like personal data is refused, naming the field.
+
+Personas are fictional composites with no names, exact ages, dates, places or contact details
+(DOMAIN.md, "What the ten points mean for this software"; guidelines essay, L26). The guard
+checks every free-text field of a persona: label, narrative, self-description and the notes
+of its citations.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import pytest
+
+from model import PersonaSet, load_persona_bytes
+from model.privacy import MAX_EXCERPT, check_no_personal_data, find_personal_data
+
+BASE_NARRATIVE = (
+    "She works a few evenings a month to cover rent, chooses her own clients and keeps savings."
+)
+
+# (case id, text, the kind of personal data it is)
+PERSONAL_DATA = [
+    ("email", "write to jo.smith@example.com", "an e-mail address"),
+    ("phone-dashes", "call 555-123-4567", "a phone number"),
+    ("phone-parens", "call (555) 123-4567", "a phone number"),
+    ("phone-dots", "call 555.123.4567", "a phone number"),
+    ("phone-international", "call +1 555 123 4567", "a phone number"),
+    ("phone-uk", "call +44 20 7946 0958", "a phone number"),
+    ("phone-digits-only", "call 5551234567", "an ID number"),
+    ("street-address", "lives at 12 Elm Street", "a street address"),
+    ("street-abbreviated", "stays at 221b Baker St.", "a street address"),
+    ("avenue", "near 1600 Pennsylvania Avenue", "a street address"),
+    ("iso-date", "left home on 2004-03-15", "an exact date"),
+    ("slashed-date", "left home on 03/15/2004", "an exact date"),
+    ("short-slashed-date", "left home on 15/3/04", "an exact date"),
+    ("month-day", "left home on March 3", "an exact date"),
+    ("month-day-year", "left home on Dec 25, 2010", "an exact date"),
+    ("day-of-month", "left home on the 3rd of March", "an exact date"),
+    ("born-in-year", "she was born in 2004", "an exact date"),
+    ("years-old", "she is 17 years old", "an exact age"),
+    ("year-old-hyphenated", "a 15-year-old girl", "an exact age"),
+    ("aged", "aged 15 when she left", "an exact age"),
+    ("yo", "a 16yo girl", "an exact age"),
+    ("turned-word", "since she turned sixteen", "an exact age"),
+    ("turned-digits", "since she turned 16", "an exact age"),
+    ("turned-compound", "since she turned twenty-two", "an exact age"),
+    ("turning-word", "she is turning sixteen soon", "an exact age"),
+    ("ssn", "her number is 123-45-6789", "an ID number"),
+    ("long-id", "case file 48213957", "an ID number"),
+    ("url-http", "see http://example.org/x", "a URL"),
+    ("url-https", "see https://example.org", "a URL"),
+    ("url-www", "see www.example.net", "a URL"),
+    ("bare-domain", "see example.com for more", "a URL"),
+    ("handle", "follow @jane_doe for updates", "a social-media handle"),
+]
+
+# Ordinary sentences with numbers (or number-like words) that are not personal data.
+ORDINARY = [
+    "two younger brothers",
+    "a few evenings a month",
+    "L42",
+    "L60-L62",
+    "she works 3 nights a week",
+    "earns 200 a night",
+    "1 in 3 youth in the life",
+    "open 24/7",
+    "a 12-step program",
+    "2-3 times a week",
+    "three-quarters of her income",
+    "she aged out of foster care",
+    "in her early twenties",
+    "in the 1990s",
+    "she may leave when she likes",
+    "at the age when most teens are at school",
+    "rent rose 10% this year",
+    "paid $1,200 in rent",
+    "she rents a room on a quiet street",
+    # Sentences the essays' own subject makes likely, refused before the guard was fixed:
+    "spent 2 years on the street",
+    "after 3 months on the streets and 2 nights in one place",
+    "picked up 3 jobs along the way",
+    "she has 2 friends who are close",
+    "appeared 5 times in court",
+    "turning two tricks a night",
+    "turned 5 tricks that weekend",
+]
+
+
+def persona_data(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": "p-privacy",
+        "label": "Escort who works part-time",
+        "age_band": "adult_25_39",
+        "factors": {"social_capital": 0.5, "economic_capital": 0.5, "cultural_capital": 0.5},
+        "self_placement": 0.3,
+        "self_description": "Says it is her choice.",
+        "narrative": BASE_NARRATIVE,
+        "sources": [{"ref": "L42", "note": "The choice end of the spectrum."}],
+    }
+    data.update(changes)
+    return data
+
+
+def load(data: dict[str, Any]) -> PersonaSet:
+    return load_persona_bytes(json.dumps(data).encode("utf-8"), "persona.json")
+
+
+def with_text_in(field: str, text: str) -> dict[str, Any]:
+    if field == "label":
+        return persona_data(label=f"Worker, {text}")
+    if field == "narrative":
+        return persona_data(narrative=f"{BASE_NARRATIVE} Then {text}.")
+    if field == "self_description":
+        return persona_data(self_description=f"Says {text}.")
+    if field == "note":
+        return persona_data(
+            sources=[{"ref": "L42"}, {"ref": "L64", "note": f"Drawn from this: {text}."}]
+        )
+    raise AssertionError(field)
+
+
+# The field each text field is reported under: a citation note is named down to its index.
+REPORTED_FIELD = {
+    "label": "label",
+    "narrative": "narrative",
+    "self_description": "self_description",
+    "note": "sources[1].note",
+}
+
+
+def test_the_base_persona_is_valid() -> None:
+    loaded = load(persona_data())
+    assert loaded.ok, loaded.problems
+    assert [p.id for p in loaded.personas] == ["p-privacy"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [(t, k) for _, t, k in PERSONAL_DATA], ids=[
+    case for case, _, _ in PERSONAL_DATA
+])  # fmt: skip
+def test_the_guard_recognises_personal_data(text: str, kind: str) -> None:
+    findings = find_personal_data(text)
+    assert kind in {f.kind for f in findings}
+    with pytest.raises(ValueError, match="looks like personal data"):
+        check_no_personal_data(text)
+
+
+@pytest.mark.parametrize("field", list(REPORTED_FIELD))
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [(t, k) for _, t, k in PERSONAL_DATA],
+    ids=[case for case, _, _ in PERSONAL_DATA],
+)
+def test_personal_data_is_refused_in_every_text_field(field: str, text: str, kind: str) -> None:
+    loaded = load(with_text_in(field, text))
+    assert loaded.personas == []
+    assert len(loaded.problems) == 1, loaded.problems
+    problem = loaded.problems[0]
+    assert problem.path == "persona.json"
+    assert problem.item == "p-privacy"
+    assert problem.field == REPORTED_FIELD[field]
+    assert problem.message.startswith(f"looks like personal data: {kind}")
+    assert "fictional composites" in problem.message
+
+
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_text_with_numbers_passes(text: str) -> None:
+    assert find_personal_data(text) == []
+    assert check_no_personal_data(text) == text
+
+
+@pytest.mark.parametrize("field", list(REPORTED_FIELD))
+@pytest.mark.parametrize("text", ORDINARY)
+def test_ordinary_text_with_numbers_is_accepted_in_every_field(field: str, text: str) -> None:
+    loaded = load(with_text_in(field, text))
+    assert loaded.ok, loaded.problems
+    assert len(loaded.personas) == 1
+
+
+def test_every_bundled_persona_passes_the_guard(bundled_personas: PersonaSet) -> None:
+    assert bundled_personas.ok, bundled_personas.problems
+    assert bundled_personas.personas
+    for persona in bundled_personas.personas:
+        texts = [persona.label, persona.narrative, persona.self_description or ""]
+        texts += [c.note for c in persona.sources if c.note]
+        for text in texts:
+            assert find_personal_data(text) == [], (persona.id, text)
+
+
+def test_the_message_quotes_only_a_short_excerpt() -> None:
+    url = "https://example.org/" + "a-very-long-path/" * 10
+    findings = find_personal_data(f"see {url}")
+    assert findings
+    assert all(len(f.excerpt) <= MAX_EXCERPT for f in findings)
+    with pytest.raises(ValueError) as refused:
+        check_no_personal_data(f"see {url}")
+    assert url not in str(refused.value)
+    assert "…" in str(refused.value)
+
+
+def test_several_findings_are_counted_in_one_message() -> None:
+    with pytest.raises(ValueError, match=r"\(and 1 more\)"):
+        check_no_personal_data("call 555-123-4567 or follow @jane_doe")
+
+
+@pytest.mark.parametrize("key", ["name", "first_name", "last_name", "full_name", "surname"])
+def test_a_name_field_is_refused(key: str) -> None:
+    loaded = load(persona_data(**{key: "Jane"}))
+    assert loaded.personas == []
+    assert len(loaded.problems) == 1
+    problem = loaded.problems[0]
+    assert problem.field == key
+    assert "personas have no name field" in problem.message
+
+
+@pytest.mark.parametrize(("key", "wording"), [("age", "no exact age"), ("dob", "no date of birth")])
+def test_exact_age_and_birth_date_fields_are_refused(key: str, wording: str) -> None:
+    loaded = load(persona_data(**{key: "16"}))
+    assert loaded.personas == []
+    assert [(p.field, wording in p.message) for p in loaded.problems] == [(key, True)]
+
+
+def test_over_long_text_is_refused_for_its_length_before_the_guard_reads_it() -> None:
+    # The guard's patterns are written for short fields; an over-long field is refused by its
+    # length alone, so the guard never scans (and never stalls on) a megabyte of text.
+    narrative = BASE_NARRATIVE + " call 555-123-4567 " + "a" * 200_000
+    loaded = load(persona_data(narrative=narrative))
+    assert [p.field for p in loaded.problems] == ["narrative"]
+    assert "at most 1500 characters" in loaded.problems[0].message
+    assert "personal data" not in loaded.problems[0].message

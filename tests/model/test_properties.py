@@ -1,0 +1,444 @@
+"""Properties of the scoring rule that hold for every valid persona and every valid configuration.
+
+The rule is stated in ``model/scoring.py``'s module docstring; each test below names the part of
+it (or of the essays) the property follows from. Floating-point comparisons that should hold
+exactly in real arithmetic allow ``ULP_SLACK``: the rule mixes additions and subtractions
+(``L + R − L·R``), so one rounding step may wobble a result by a few units in the last place.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from model import (
+    ZONES,
+    AgeBand,
+    LegalStatus,
+    ModelConfig,
+    Persona,
+    PersonaSet,
+    Zone,
+    assess,
+    assess_one,
+    dump_config,
+    load_config,
+    parse_config,
+    reference_position,
+    save_config,
+    simulate,
+)
+from tests.strategies import (
+    CAPITAL_IDS,
+    CONTROL_IDS,
+    DECISIVE_IDS,
+    FACTOR_IDS,
+    RISK_IDS,
+    configs,
+    factor_values,
+    persona_batches,
+    personas,
+    unit_floats,
+)
+
+ULP_SLACK = 1e-12
+PROPERTY = settings(max_examples=80, deadline=None)
+SLOW_PROPERTY = settings(max_examples=25, deadline=None)
+MC_SAMPLES = 64
+
+
+def with_factor(persona: Persona, factor_id: str, value: float) -> Persona:
+    """The same persona with one factor set to ``value`` (validated again, as a file would be)."""
+    data = persona.model_dump()
+    data["factors"][factor_id] = value
+    return Persona.model_validate(data)
+
+
+def zone_by_boundaries(position: float, bounds: tuple[float, ...]) -> Zone:
+    """Independent statement of the zone rule: a boundary belongs to the zone above it."""
+    passed = sum(1 for bound in bounds if position >= bound)
+    return ZONES[passed]
+
+
+@st.composite
+def ordered_pair(draw: st.DrawFn) -> tuple[float, float]:
+    low = draw(unit_floats)
+    high = draw(st.floats(min_value=low, max_value=1.0))
+    return low, high
+
+
+# ---------------------------------------------------------------- the axis
+
+
+@PROPERTY
+@given(batch=persona_batches(), config=configs())
+def test_position_always_lies_on_the_axis(batch: list[Persona], config: ModelConfig) -> None:
+    for assessment in assess(batch, config):
+        assert 0.0 <= assessment.position <= 1.0
+        assert assessment.zone in ZONES
+
+
+@PROPERTY
+@given(values=factor_values(), config=configs())
+def test_reference_rule_also_stays_on_the_axis(
+    values: dict[str, float], config: ModelConfig
+) -> None:
+    position, _ = reference_position(values, config)
+    assert 0.0 <= position <= 1.0
+
+
+# ---------------------------------------------------------------- direction of each factor
+
+
+@PROPERTY
+@given(
+    persona=personas(),
+    config=configs(),
+    factor_id=st.sampled_from(RISK_IDS + CONTROL_IDS),
+    pair=ordered_pair(),
+)
+def test_more_risk_or_control_never_moves_toward_choice(
+    persona: Persona, config: ModelConfig, factor_id: str, pair: tuple[float, float]
+) -> None:
+    low, high = pair
+    less = assess_one(with_factor(persona, factor_id, low), config)
+    more = assess_one(with_factor(persona, factor_id, high), config)
+    assert more.position >= less.position - ULP_SLACK
+    assert more.zone.order >= less.zone.order or math.isclose(
+        more.position, less.position, abs_tol=ULP_SLACK
+    )
+
+
+@PROPERTY
+@given(
+    persona=personas(),
+    config=configs(),
+    factor_id=st.sampled_from(CAPITAL_IDS),
+    pair=ordered_pair(),
+)
+def test_more_capital_never_moves_toward_coercion(
+    persona: Persona, config: ModelConfig, factor_id: str, pair: tuple[float, float]
+) -> None:
+    low, high = pair
+    less = assess_one(with_factor(persona, factor_id, low), config)
+    more = assess_one(with_factor(persona, factor_id, high), config)
+    assert more.position <= less.position + ULP_SLACK
+    assert more.zone.order <= less.zone.order or math.isclose(
+        more.position, less.position, abs_tol=ULP_SLACK
+    )
+
+
+def test_decisive_factors_are_force_and_third_party_control() -> None:
+    # The essays define coercion by force and by being sold or controlled by others (L42, L48).
+    assert set(DECISIVE_IDS) == {"force", "third_party_control"}
+
+
+@PROPERTY
+@given(
+    persona=personas(), config=configs(), factor_id=st.sampled_from(DECISIVE_IDS), data=st.data()
+)
+def test_decisive_control_alone_means_coercion(
+    persona: Persona, config: ModelConfig, factor_id: str, data: st.DataObject
+) -> None:
+    threshold = config.scoring.decisive_threshold
+    value = data.draw(st.floats(min_value=threshold, max_value=1.0), label="value")
+    assessment = assess_one(with_factor(persona, factor_id, value), config)
+    assert assessment.zone is Zone.COERCION
+    assert assessment.position >= config.boundaries.coercion_lower
+
+
+@PROPERTY
+@given(
+    config=configs(),
+    factor_id=st.sampled_from(DECISIVE_IDS),
+    data=st.data(),
+)
+def test_decisive_control_overrides_full_capital_and_no_risk(
+    config: ModelConfig, factor_id: str, data: st.DataObject
+) -> None:
+    # The most capital there is, no risk, no other control: force (or control) still decides.
+    values = dict.fromkeys(FACTOR_IDS, 0.0)
+    values.update(dict.fromkeys(CAPITAL_IDS, 1.0))
+    values[factor_id] = data.draw(
+        st.floats(min_value=config.scoring.decisive_threshold, max_value=1.0), label="value"
+    )
+    persona = data.draw(personas(values=st.just(values)), label="persona")
+    assessment = assess_one(persona, config)
+    assert assessment.zone is Zone.COERCION
+    # Nothing but this factor contributes, so it explains the whole position.
+    assert assessment.contributions[factor_id] == pytest.approx(assessment.position, abs=1e-9)
+
+
+@PROPERTY
+@given(persona=personas(), config=configs())
+def test_decisive_flag_means_lifted_exactly_to_the_coercion_boundary(
+    persona: Persona, config: ModelConfig
+) -> None:
+    assessment = assess_one(persona, config)
+    values = persona.factor_values()
+    triggered = any(values[f] >= config.scoring.decisive_threshold for f in DECISIVE_IDS)
+    if assessment.decisive_control:
+        # Only a decisive factor at the threshold can lift a position, and the lift stops at the
+        # coercion boundary: the rule is max(raw, coercion boundary).
+        assert triggered
+        assert assessment.position == config.boundaries.coercion_lower
+    if not triggered:
+        assert not assessment.decisive_control
+
+
+# ---------------------------------------------------------------- contributions
+
+
+@PROPERTY
+@given(batch=persona_batches(), config=configs())
+def test_contributions_are_non_negative_and_add_up_to_the_position(
+    batch: list[Persona], config: ModelConfig
+) -> None:
+    for persona, assessment in zip(batch, assess(batch, config), strict=True):
+        assert set(assessment.contributions) == set(FACTOR_IDS)
+        assert all(value >= 0.0 for value in assessment.contributions.values())
+        assert math.fsum(assessment.contributions.values()) == pytest.approx(
+            assessment.position, abs=1e-9
+        )
+        # An absent factor explains nothing: risk or control at 0, or a capital held in full.
+        values = persona.factor_values()
+        for fid in RISK_IDS + CONTROL_IDS:
+            if values[fid] == 0.0:
+                assert assessment.contributions[fid] == 0.0
+        for fid in CAPITAL_IDS:
+            if values[fid] == 1.0:
+                assert assessment.contributions[fid] == 0.0
+
+
+@PROPERTY
+@given(batch=persona_batches(), config=configs())
+def test_top_contributions_are_the_largest_positive_ones(
+    batch: list[Persona], config: ModelConfig
+) -> None:
+    for assessment in assess(batch, config):
+        top = assessment.top_contributions(3)
+        assert len(top) <= 3
+        assert all(value > 0 for _, value in top)
+        shown = [value for _, value in top]
+        assert shown == sorted(shown, reverse=True)
+        left_out = [v for f, v in assessment.contributions.items() if f not in dict(top)]
+        if top and left_out:
+            assert max(left_out) <= shown[-1]
+
+
+# ---------------------------------------------------------------- self-perception and the law
+
+
+@PROPERTY
+@given(batch=persona_batches(), config=configs())
+def test_minors_are_coerced_in_law_and_their_self_placement_is_kept(
+    batch: list[Persona], config: ModelConfig
+) -> None:
+    for persona, assessment in zip(batch, assess(batch, config), strict=True):
+        if persona.age_band.is_minor:
+            assert assessment.legal_status is LegalStatus.MINOR_COERCED_IN_LAW
+            assert assessment.is_minor
+        else:
+            assert assessment.legal_status is LegalStatus.ADULT
+            assert not assessment.is_minor
+        # The self-placement sits beside the assessment, never overwritten (L48, L50).
+        if persona.self_placement == "not_stated":
+            assert assessment.self_placement is None
+            assert assessment.self_zone is None
+            assert assessment.gap is None
+        else:
+            assert assessment.self_placement == persona.self_placement
+            assert assessment.self_zone is config.boundaries.zone_of(persona.self_placement)
+            assert assessment.gap == pytest.approx(
+                assessment.position - persona.self_placement, abs=1e-15
+            )
+
+
+@PROPERTY
+@given(
+    persona=personas(age_bands=st.sampled_from([b for b in AgeBand if b.is_minor])),
+    config=configs(),
+)
+def test_a_minors_legal_status_does_not_depend_on_position(
+    persona: Persona, config: ModelConfig
+) -> None:
+    # Whatever the factors say, even at the choice end, the law treats a minor as coerced.
+    assessment = assess_one(persona, config)
+    assert assessment.legal_status is LegalStatus.MINOR_COERCED_IN_LAW
+    adult = Persona.model_validate({**persona.model_dump(), "age_band": AgeBand.ADULT_18_24})
+    as_adult = assess_one(adult, config)
+    assert as_adult.legal_status is LegalStatus.ADULT
+    assert as_adult.position == assessment.position
+    assert as_adult.zone is assessment.zone
+
+
+# ---------------------------------------------------------------- zones follow the boundaries
+
+
+@PROPERTY
+@given(batch=persona_batches(), config=configs())
+def test_zone_follows_the_configured_boundaries(batch: list[Persona], config: ModelConfig) -> None:
+    bounds = config.boundaries.as_tuple()
+    for assessment in assess(batch, config):
+        assert assessment.zone is zone_by_boundaries(assessment.position, bounds)
+        assert assessment.region is assessment.zone.region
+        lower, upper = config.boundaries.span(assessment.zone)
+        assert lower <= assessment.position
+        assert assessment.position < upper or (
+            assessment.zone is Zone.COERCION and assessment.position == 1.0
+        )
+
+
+@PROPERTY
+@given(config=configs())
+def test_a_boundary_belongs_to_the_zone_above_it(config: ModelConfig) -> None:
+    boundaries = config.boundaries
+    bounds = boundaries.as_tuple()
+    assert boundaries.zone_of(0.0) is Zone.CHOICE
+    assert boundaries.zone_of(1.0) is Zone.COERCION
+    for index, bound in enumerate(bounds):
+        assert boundaries.zone_of(bound) is ZONES[index + 1]
+        assert boundaries.zone_of(math.nextafter(bound, 0.0)) is ZONES[index]
+    probes = [0.0, *bounds, *(math.nextafter(b, 0.0) for b in bounds), 1.0]
+    indices = boundaries.zone_indices(probes)
+    assert [ZONES[int(i)] for i in indices] == [boundaries.zone_of(p) for p in probes]
+    assert [ZONES[int(i)] for i in indices] == [zone_by_boundaries(p, bounds) for p in probes]
+
+
+@pytest.mark.parametrize("outside", [-1e-9, 1.0 + 1e-9, float("nan"), float("inf")])
+def test_zone_of_refuses_positions_off_the_axis(outside: float, config: ModelConfig) -> None:
+    with pytest.raises(ValueError, match="outside"):
+        config.boundaries.zone_of(outside)
+
+
+# ---------------------------------------------------------------- vectorized = reference
+
+
+@PROPERTY
+@given(batch=persona_batches(), config=configs())
+def test_vectorized_assess_matches_the_reference_rule(
+    batch: list[Persona], config: ModelConfig
+) -> None:
+    for persona, assessment in zip(batch, assess(batch, config), strict=True):
+        position, contributions = reference_position(persona.factor_values(), config)
+        assert assessment.position == pytest.approx(position, abs=1e-12)
+        assert set(contributions) == set(assessment.contributions)
+        for fid, value in contributions.items():
+            assert assessment.contributions[fid] == pytest.approx(value, abs=1e-12), fid
+
+
+@PROPERTY
+@given(batch=persona_batches(min_size=2), config=configs())
+def test_assessing_a_batch_equals_assessing_each_alone(
+    batch: list[Persona], config: ModelConfig
+) -> None:
+    together = assess(batch, config)
+    assert [a.persona_id for a in together] == [p.id for p in batch]
+    assert together == [assess_one(persona, config) for persona in batch]
+
+
+def test_the_bundled_library_scores_the_same_in_a_batch_and_alone(
+    bundled_personas: PersonaSet, config: ModelConfig
+) -> None:
+    # Realistic personas and many samples: where a shape-dependent summation order (as BLAS
+    # uses for matrix products) would show up in the last bits of a result.
+    batch = bundled_personas.personas
+    assert len(batch) > 1
+    assert assess(batch, config) == [assess_one(persona, config) for persona in batch]
+    together = simulate(batch, config, samples=500, seed=11)
+    for persona, result in zip(batch, together, strict=True):
+        assert simulate([persona], config, samples=500, seed=11) == [result]
+
+
+def test_assessing_nothing_gives_nothing(config: ModelConfig) -> None:
+    assert assess([], config) == []
+
+
+# ---------------------------------------------------------------- Monte Carlo
+
+
+@SLOW_PROPERTY
+@given(batch=persona_batches(), config=configs(), seed=st.integers(0, 2**32 - 1))
+def test_monte_carlo_is_reproducible_and_well_formed(
+    batch: list[Persona], config: ModelConfig, seed: int
+) -> None:
+    first = simulate(batch, config, samples=MC_SAMPLES, seed=seed)
+    again = simulate(batch, config, samples=MC_SAMPLES, seed=seed)
+    assert first == again
+    assert [u.persona_id for u in first] == [p.id for p in batch]
+    for result in first:
+        assert result.samples == MC_SAMPLES
+        assert 0.0 <= result.low <= result.median <= result.high <= 1.0
+        assert set(result.zone_probabilities) == set(ZONES)
+        assert all(0.0 <= p <= 1.0 for p in result.zone_probabilities.values())
+        assert math.fsum(result.zone_probabilities.values()) == pytest.approx(1.0, abs=1e-12)
+        # Each probability is a count of samples over the number of samples.
+        for probability in result.zone_probabilities.values():
+            assert probability * MC_SAMPLES == pytest.approx(round(probability * MC_SAMPLES))
+        assert result.zone_probabilities[result.most_likely_zone] == max(
+            result.zone_probabilities.values()
+        )
+
+
+@SLOW_PROPERTY
+@given(
+    persona=personas(),
+    others=persona_batches(min_size=1, max_size=5),
+    config=configs(),
+    seed=st.integers(0, 2**32 - 1),
+    at=st.integers(0, 5),
+)
+def test_a_personas_monte_carlo_result_ignores_the_rest_of_the_batch(
+    persona: Persona, others: list[Persona], config: ModelConfig, seed: int, at: int
+) -> None:
+    others = [p for p in others if p.id != persona.id]
+    batch = [*others[:at], persona, *others[at:]]
+    alone = simulate([persona], config, samples=MC_SAMPLES, seed=seed)[0]
+    in_batch = simulate(batch, config, samples=MC_SAMPLES, seed=seed)[batch.index(persona)]
+    assert in_batch == alone
+
+
+@SLOW_PROPERTY
+@given(batch=persona_batches(), config=configs(collapsed=True), seed=st.integers(0, 2**32 - 1))
+def test_collapsed_ranges_collapse_the_interval_onto_the_position(
+    batch: list[Persona], config: ModelConfig, seed: int
+) -> None:
+    results = simulate(batch, config, samples=MC_SAMPLES, seed=seed)
+    for assessment, result in zip(assess(batch, config), results, strict=True):
+        for end in (result.low, result.median, result.high):
+            assert end == pytest.approx(assessment.position, abs=1e-12)
+        assert result.zone_probabilities[assessment.zone] == 1.0
+        assert result.most_likely_zone is assessment.zone
+
+
+@pytest.mark.parametrize("samples", [0, -1, 1_000_001])
+def test_monte_carlo_refuses_impossible_sample_counts(samples: int, config: ModelConfig) -> None:
+    with pytest.raises(ValueError, match="samples"):
+        simulate([], config, samples=samples)
+
+
+# ---------------------------------------------------------------- configuration round-trip
+
+
+@PROPERTY
+@given(config=configs())
+def test_config_round_trips_through_toml_text(config: ModelConfig) -> None:
+    assert parse_config(dump_config(config), "round-trip.toml") == config
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(config=configs())
+def test_config_round_trips_through_files(config: ModelConfig, tmp_path: Path) -> None:
+    # One file per format, overwritten by each example: only the last write matters.
+    toml_file = tmp_path / "config.toml"
+    save_config(config, toml_file)
+    assert load_config(toml_file) == config
+    json_file = tmp_path / "config.json"
+    json_file.write_text(config.model_dump_json(), encoding="utf-8")
+    assert load_config(json_file) == config
