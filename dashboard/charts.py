@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import plotly.graph_objects as go
 
@@ -30,35 +31,43 @@ ROW_HEIGHT = 38
 LABEL_LIMIT = 36
 
 
+def _base(height: int) -> dict[str, Any]:
+    return {
+        "height": height,
+        "font": FONT,
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "margin": {"l": 10, "r": 50, "t": 40, "b": 50},
+        "hoverlabel": {"font": {"size": 15}, "bgcolor": "white"},
+    }
+
+
 def _base_layout(fig: go.Figure, height: int) -> None:
-    fig.update_layout(
-        height=height,
-        font=FONT,
-        paper_bgcolor="white",
-        plot_bgcolor="white",
-        margin={"l": 10, "r": 50, "t": 40, "b": 50},
-        hoverlabel={"font": {"size": 15}, "bgcolor": "white"},
-    )
+    fig.update_layout(_base(height))
+
+
+def _axis_01_spec(title: str) -> dict[str, Any]:
+    return {
+        "range": [-0.02, 1.02],
+        "tickvals": [0, 0.2, 0.4, 0.6, 0.8, 1.0],
+        "ticktext": ["0 choice", "0.2", "0.4", "0.6", "0.8", "1 coercion"],
+        "title": {"text": title},
+        "showgrid": False,
+        "zeroline": False,
+        "fixedrange": True,
+        "linecolor": palette.MUTED_INK,
+        "ticks": "outside",
+    }
 
 
 def _axis_01(fig: go.Figure, title: str) -> None:
-    fig.update_xaxes(
-        range=[-0.02, 1.02],
-        tickvals=[0, 0.2, 0.4, 0.6, 0.8, 1.0],
-        ticktext=["0 choice", "0.2", "0.4", "0.6", "0.8", "1 coercion"],
-        title={"text": title},
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-        linecolor=palette.MUTED_INK,
-        ticks="outside",
-    )
+    fig.update_xaxes(_axis_01_spec(title))
 
 
-def _shade_zones(fig: go.Figure, boundaries: Boundaries) -> None:
-    """Shade and name each zone, and mark the boundaries, in one layout update.
+def _zone_marks(boundaries: Boundaries) -> dict[str, Any]:
+    """Shapes and annotations that shade and name each zone and mark the boundaries.
 
-    Shapes and annotations are built as plain lists: adding them one by one with
+    Built as plain lists and validated once with the figure: adding them one by one with
     ``add_vrect``/``add_annotation`` re-validates the layout each time and cost more than
     everything else on the map page put together.
     """
@@ -105,31 +114,38 @@ def _shade_zones(fig: go.Figure, boundaries: Boundaries) -> None:
         }
         for edge in boundaries.as_tuple()
     ]
-    fig.update_layout(shapes=shapes, annotations=annotations)
+    return {"shapes": shapes, "annotations": annotations}
 
 
-def _persona_rows(fig: go.Figure, personas: Sequence[Persona], boundaries: Boundaries) -> None:
+def _rows_figure(
+    traces: list[go.Scatter], personas: Sequence[Persona], boundaries: Boundaries
+) -> go.Figure:
     """One row per persona over the shaded axis, labels in a fixed margin, no legend.
 
     The fixed margin keeps the plot wide whatever the labels; the key is written as text beside
-    the chart, where it cannot crowd the plot and a screen reader reads it.
+    the chart, where it cannot crowd the plot and a screen reader reads it. The layout is given
+    whole to the constructor, so Plotly validates it once.
     """
     ids = [p.id for p in personas]
-    _base_layout(fig, height=110 + ROW_HEIGHT * max(len(personas), 1))
-    _shade_zones(fig, boundaries)
-    _axis_01(fig, "Position on the spectrum")
-    fig.update_yaxes(
-        categoryorder="array",
-        categoryarray=list(reversed(ids)),
-        tickvals=ids,
-        ticktext=[persona_tick(p) for p in personas],
-        fixedrange=True,
-        showgrid=True,
-        gridcolor="#E5E7EB",
-        automargin=False,
-        tickfont={"size": 14},
+    layout = _base(110 + ROW_HEIGHT * max(len(personas), 1))
+    layout.update(_zone_marks(boundaries))
+    layout.update(
+        xaxis=_axis_01_spec("Position on the spectrum"),
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": list(reversed(ids)),
+            "tickvals": ids,
+            "ticktext": [persona_tick(p) for p in personas],
+            "fixedrange": True,
+            "showgrid": True,
+            "gridcolor": "#E5E7EB",
+            "automargin": False,
+            "tickfont": {"size": 14},
+        },
+        showlegend=False,
+        margin={"t": 50, "b": 60, "l": 300, "r": 50},
     )
-    fig.update_layout(showlegend=False, margin={"t": 50, "b": 60, "l": 300, "r": 50})
+    return go.Figure(data=traces, layout=layout)
 
 
 def persona_tick(persona: Persona) -> str:
@@ -159,7 +175,7 @@ def _hover(persona: Persona, a: Assessment, u: Uncertainty) -> str:
 
 def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
     """Each persona a row: assessed position with its interval, self-placement hollow, joined."""
-    fig = go.Figure()
+    traces: list[go.Scatter] = []
     groups = (
         ("Assessed (adult)", False, palette.ADULT_SYMBOL),
         ("Assessed (minor)", True, palette.MINOR_SYMBOL),
@@ -171,7 +187,7 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
         if stated is not None:
             connector_x += [results.assessments[persona.id].position, stated, None]
             connector_y += [persona.id, persona.id, None]
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=connector_x,
             y=connector_y,
@@ -184,7 +200,7 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
     for name, minor, symbol in groups:
         members = [p for p in personas if p.is_minor is minor]
         stated = [p for p in members if results.assessments[p.id].self_placement is not None]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[results.assessments[p.id].self_placement for p in stated],
                 y=[p.id for p in stated],
@@ -206,7 +222,7 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
         )
         assessed = [results.assessments[p.id] for p in members]
         intervals = [results.uncertainties[p.id] for p in members]
-        fig.add_trace(
+        traces.append(
             go.Scatter(
                 x=[a.position for a in assessed],
                 y=[p.id for p in members],
@@ -238,7 +254,7 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
                 hovertemplate="%{hovertext}<extra>assessed</extra>",
             )
         )
-    _persona_rows(fig, personas, results.config.boundaries)
+    fig = _rows_figure(traces, personas, results.config.boundaries)
     fig.update_layout(clickmode="event+select", dragmode=False)
     return fig
 
@@ -516,8 +532,8 @@ def shift_chart(
 ) -> go.Figure:
     """Positions under the default configuration (hollow) and the adjusted one (filled)."""
     ids = [p.id for p in personas]
-    fig = go.Figure()
-    fig.add_trace(
+    traces: list[go.Scatter] = []
+    traces.append(
         go.Scatter(
             x=[v for p in personas for v in (baseline[p.id], current[p.id], None)],
             y=[v for p in personas for v in (p.id, p.id, None)],
@@ -527,7 +543,7 @@ def shift_chart(
             showlegend=False,
         )
     )
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=[baseline[p.id] for p in personas],
             y=ids,
@@ -542,7 +558,7 @@ def shift_chart(
             hovertemplate="%{y}: %{x:.3f} by default<extra></extra>",
         )
     )
-    fig.add_trace(
+    traces.append(
         go.Scatter(
             x=[current[p.id] for p in personas],
             y=ids,
@@ -552,8 +568,7 @@ def shift_chart(
             hovertemplate="%{y}: %{x:.3f} now<extra></extra>",
         )
     )
-    _persona_rows(fig, personas, boundaries)
-    return fig
+    return _rows_figure(traces, personas, boundaries)
 
 
 SHIFT_KEY = (

@@ -89,9 +89,11 @@ def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> Non
         low, high = setting.range
         top = max(4.0 if kind is not FactorKind.CONTROL else MAX_WEIGHT, high)
         _seed(_key("w", factor.id), setting.weight)
-        weight_col, range_col = st.columns(2)
+        # Without the range editors, one slider per factor and no columns: fewer elements
+        # for the browser to redraw on every change.
+        weight_col, range_col = st.columns(2) if ranges else (st, None)
         weight_col.slider(
-            f"{factor.label}: weight",
+            f"{factor.label}: weight" + ("" if ranges else f" (plausible {low:g}–{high:g})"),
             0.0,
             top,
             step=0.05,
@@ -100,8 +102,7 @@ def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> Non
             args=(factor.id, (low, high)),
             help=safe_text.markdown(setting.basis or factor.description),
         )
-        if not ranges:
-            range_col.caption(f"Plausible range {low:g}–{high:g}")
+        if range_col is None:
             continue
         _seed(_key("r", factor.id), (low, high))
         range_col.slider(
