@@ -15,10 +15,12 @@ ABOUT = "about"
 _pages: dict[str, StreamlitPage] = {}
 
 
-def build() -> dict[str, list[StreamlitPage]]:
-    """The navigation, grouped into sections; rebuilt each run as Streamlit expects.
+def build() -> list[StreamlitPage]:
+    """The navigation, one flat list; rebuilt each run as Streamlit expects.
 
     Pages are files (``views/*.py``) so that each can also be opened on its own in tests.
+    Not grouped into sections: Streamlit draws section headers inside the sidebar's ``<ul>``,
+    which screen readers and axe-core (rules ``list``/``listitem``) reject as a broken list.
     """
     _pages.update(
         {
@@ -55,11 +57,7 @@ def build() -> dict[str, list[StreamlitPage]]:
             ),
         }
     )
-    return {
-        "Explore": [_pages[MAP], _pages[PERSONA], _pages[INTERVENTIONS], _pages[FRAMINGS]],
-        "Research": [_pages[ADJUST]],
-        "About": [_pages[ABOUT]],
-    }
+    return [_pages[name] for name in (MAP, PERSONA, INTERVENTIONS, FRAMINGS, ADJUST, ABOUT)]
 
 
 def page(name: str) -> StreamlitPage:

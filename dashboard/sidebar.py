@@ -21,7 +21,12 @@ PRIVACY = (
 
 
 def _absorb_uploads() -> None:
-    """Validate this session's uploaded persona files against the model, every run."""
+    """Validate the uploaded persona files against the model whenever the user changes them.
+
+    A callback, not a step of every run: the run that ``st.switch_page`` starts (a click on a
+    map marker) sees the uploader empty, and re-reading it then dropped every upload and
+    opened the first bundled persona instead of the uploaded one that was clicked.
+    """
     files = st.session_state.get("persona_files") or []
     # Bundled ids count as taken, so an upload cannot silently replace a bundled persona.
     added = PersonaSet(origins={p.id: "the bundled personas" for p in session.bundled()[0]})
@@ -46,10 +51,10 @@ def render() -> None:
             type=["toml", "json"],
             accept_multiple_files=True,
             key="persona_files",
+            on_change=_absorb_uploads,
             help="Each file is checked by the model. Valid personas are added for this session "
             "only; problems are listed below. Run `spectrum schema persona` for the format.",
         )
-        _absorb_uploads()
         added, problems = session.uploaded(), session.upload_problems()
         if added:
             st.success(f"Added {len(added)} persona(s) for this session.")
