@@ -1,0 +1,369 @@
+"""End to end in Chromium against ``streamlit run dashboard/app.py``.
+
+Every page renders (and is screenshotted to ``artifacts/screenshots/``); a click on a map marker
+opens that persona; uploads are validated with clear errors, never run as HTML or script, and
+stay in their own session; the URL reproduces a view; axe-core finds no serious or critical
+accessibility violation; and the browser asks nothing of any host but localhost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import tomli_w
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect
+
+import model
+from model import Zone, assess, default_config
+from tests.browser.conftest import (
+    ROOT,
+    Server,
+    Tab,
+    centre,
+    expect_map_ids,
+    fit_viewport_to_page,
+    marker,
+    screenshot,
+    upload_personas,
+    visit,
+    wait_for_script,
+)
+
+pytestmark = pytest.mark.browser
+
+OpenTab = Callable[[], Tab]
+
+PAGES = {
+    "map": ("", "The choice–circumstance–coercion spectrum"),
+    "persona": ("persona", None),  # the first bundled persona's label
+    "interventions": ("interventions", "Interventions by region"),
+    "framings": ("framings", "Compare framings"),
+    "adjust": ("adjust", "Adjust the model"),
+    "about": ("about", "About and responsible use"),
+}
+EXCEPTION = '[data-testid="stException"]'
+MAIN_ERRORS = '[data-testid="stMain"] [data-testid="stAlertContentError"]'
+MAP_TABLE = '[data-testid="stMain"] [data-testid="stDataFrame"]'
+SIDEBAR_ERRORS = '[data-testid="stSidebar"] [data-testid="stAlertContentError"]'
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+XSS_ID = "u90-escaping-probe"
+XSS_LABEL = "<b>bold</b> **stars** escaping probe"
+XSS_NARRATIVE = (
+    "A fictional composite that exists only to test escaping. "
+    '<script>window.__xss=1</script> and <img src=x onerror="window.__xss=2"> '
+    "must show as plain text and never run."
+)
+
+
+@pytest.fixture(scope="module")
+def bundled() -> list[model.Persona]:
+    loaded = model.load_personas([ROOT / "personas"])
+    assert not loaded.problems, loaded.problems
+    return list(loaded.personas)
+
+
+@pytest.fixture(scope="module")
+def labels(bundled) -> dict[str, str]:
+    return {p.id: p.label for p in bundled}
+
+
+def persona_file(persona_id: str, **changes: Any) -> bytes:
+    """A persona file like the bundled ones; ``changes`` replace fields or factor values."""
+    data: dict[str, Any] = {
+        "id": persona_id,
+        "label": "Adult selling sex to cover rent after a job loss",
+        "age_band": "adult_25_39",
+        "self_placement": 0.4,
+        "narrative": (
+            "A fictional composite written for the tests. She lost her job, took on debts to "
+            "keep her flat, and began seeing clients on her own terms to pay the rent."
+        ),
+        "factors": {
+            "social_capital": 0.4,
+            "economic_capital": 0.2,
+            "cultural_capital": 0.5,
+            "poverty": 0.7,
+        },
+        "sources": [{"ref": "L64", "note": "A composite of economic trade-offs."}],
+    }
+    for key, value in changes.items():
+        if key in model.factor_catalogue().ids:
+            data["factors"][key] = value
+        else:
+            data[key] = value
+    return tomli_w.dumps(data).encode()
+
+
+def title(page: Page) -> str:
+    return page.locator('[data-testid="stMain"] h1').first.inner_text().strip()
+
+
+def assert_healthy(page: Page, *, expected_errors: int = 0) -> None:
+    assert page.locator(EXCEPTION).count() == 0, page.locator(EXCEPTION).all_inner_texts()
+    errors = page.locator(MAIN_ERRORS).all_inner_texts()
+    assert len(errors) == expected_errors, errors
+
+
+def go_to_page_by_sidebar(page: Page, link_text: str, heading: str) -> None:
+    page.locator('[data-testid="stSidebarNav"]').get_by_text(link_text, exact=True).click()
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(heading)
+    wait_for_script(page)
+
+
+# --- every page -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", list(PAGES))
+def test_page_renders_with_title_and_no_exception(
+    tab: Tab, server: Server, labels, bundled, name: str
+) -> None:
+    path, heading = PAGES[name]
+    visit(tab.page, server, path)
+    expect(tab.page.locator('[data-testid="stMain"] h1').first).to_have_text(
+        heading or labels[bundled[0].id]
+    )
+    assert_healthy(tab.page, expected_errors=1 if name == "about" else 0)
+    if name == "about":
+        expect(tab.page.locator(MAIN_ERRORS)).to_contain_text(
+            "This is not a screening or identification tool"
+        )
+    assert tab.page.locator(SIDEBAR_ERRORS).count() == 0
+    shot = screenshot(tab.page, name)
+    assert shot.stat().st_size > 10_000, f"{shot} looks empty"
+    assert tab.page.locator(EXCEPTION).count() == 0
+    assert not tab.errors, f"JavaScript errors on {name}: {tab.errors}"
+
+
+# --- the map ----------------------------------------------------------------------------------
+
+
+def test_clicking_a_marker_opens_that_persona(tab: Tab, server: Server, labels) -> None:
+    page = tab.page
+    visit(page, server, "")
+    target = "p08-addiction-abuse-history"
+    x, y = centre(page, marker(page, target, "Assessed"))
+    page.mouse.move(x, y)
+    expect(page.locator(".js-plotly-plot .hoverlayer")).to_contain_text(f"({target})")
+    page.mouse.click(x, y)
+
+    page.wait_for_url("**/persona?*")
+    wait_for_script(page)
+    url = urlparse(page.url)
+    assert url.path == "/persona"
+    assert parse_qs(url.query)["persona"] == [target]
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(labels[target])
+    assert_healthy(page)
+
+
+def test_url_reproduces_a_filtered_map_and_a_persona(
+    tab: Tab, server: Server, bundled, labels
+) -> None:
+    page = tab.page
+    coerced = [a.persona_id for a in assess(bundled, default_config()) if a.zone is Zone.COERCION]
+    assert 0 < len(coerced) < len(bundled)
+
+    visit(page, server, "")
+    expect_map_ids(page, [p.id for p in bundled])
+
+    visit(page, server, "?zone=coercion")
+    expect_map_ids(page, coerced)
+    assert "coercion" in parse_qs(urlparse(page.url).query)["zone"][0].split(",")
+    chips = page.locator('[data-testid="stMultiSelect"]').nth(1)
+    expect(chips).to_contain_text(Zone.COERCION.label)
+
+    visit(page, server, "persona?persona=p10-pimp-controlled-youth")
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(
+        labels["p10-pimp-controlled-youth"]
+    )
+    assert_healthy(page)
+
+
+# --- uploads ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("file_name", "content", "expected"),
+    [
+        ("bad-poverty.toml", persona_file("u01-bad", poverty=7), "factors.poverty"),
+        ("not-toml.toml", b"id = = 'broken'", "not valid TOML"),
+    ],
+    ids=["out-of-range-factor", "not-toml"],
+)
+def test_malformed_upload_shows_a_clear_error_and_the_app_keeps_working(
+    tab: Tab, server: Server, bundled, file_name: str, content: bytes, expected: str
+) -> None:
+    page = tab.page
+    visit(page, server, "")
+    upload_personas(page, (file_name, content))
+
+    error = page.locator(SIDEBAR_ERRORS)
+    expect(error).to_have_count(1)
+    expect(error).to_contain_text(file_name)
+    expect(error).to_contain_text(expected)
+    assert_healthy(page)
+    expect_map_ids(page, [p.id for p in bundled])
+
+    go_to_page_by_sidebar(page, "About and responsible use", "About and responsible use")
+    assert_healthy(page, expected_errors=1)
+    go_to_page_by_sidebar(page, "Spectrum map", PAGES["map"][1])
+    assert_healthy(page)
+    expect_map_ids(page, [p.id for p in bundled])
+
+
+def test_valid_upload_appears_in_the_map_table(tab: Tab, server: Server, bundled) -> None:
+    page = tab.page
+    visit(page, server, "")
+    upload_personas(page, ("mine.toml", persona_file("u02-valid-upload")))
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Added 1 persona")
+    assert page.locator(SIDEBAR_ERRORS).count() == 0
+    expect(page.locator(MAP_TABLE)).to_contain_text("u02-valid-upload")
+    expect_map_ids(page, [p.id for p in bundled] + ["u02-valid-upload"])
+    assert_healthy(page)
+
+    # Its marker opens it, and the session keeps it (st.switch_page once lost the uploads).
+    page.mouse.click(*centre(page, marker(page, "u02-valid-upload", "Assessed")))
+    page.wait_for_url("**/persona?persona=u02-valid-upload")
+    wait_for_script(page)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(
+        "Adult selling sex to cover rent after a job loss"
+    )
+    expect(page.locator('[data-testid="stSidebar"]')).to_contain_text("Added 1 persona")
+    go_to_page_by_sidebar(page, "Spectrum map", PAGES["map"][1])
+    expect_map_ids(page, [p.id for p in bundled] + ["u02-valid-upload"])
+    assert_healthy(page)
+
+
+def test_uploaded_markup_is_shown_as_text_never_run(tab: Tab, server: Server) -> None:
+    page = tab.page
+    visit(page, server, "")
+    content = persona_file(XSS_ID, label=XSS_LABEL, narrative=XSS_NARRATIVE)
+    upload_personas(page, ("markup.toml", content))
+    assert page.locator(SIDEBAR_ERRORS).count() == 0, page.locator(SIDEBAR_ERRORS).all_inner_texts()
+
+    # On the map: the label is drawn by Plotly as characters, not as markup.
+    label_marker = marker(page, XSS_ID, "Assessed")
+    page.mouse.move(*centre(page, label_marker))
+    hover = page.locator(".js-plotly-plot .hoverlayer")
+    expect(hover).to_contain_text(XSS_LABEL)
+    svg_text = page.locator(".js-plotly-plot").first.evaluate("el => el.textContent")
+    assert XSS_LABEL in svg_text, "the row label shows the literal tags"
+    bold_from_label = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot b, .js-plotly-plot tspan'))
+             .filter(el => el.tagName.toLowerCase() === 'b' || el.textContent === 'bold')
+             .length"""
+    )
+    assert bold_from_label == 0, "the label's <b> became markup in the chart"
+
+    # On its own page, opened from its marker within this session (a fresh page load would be
+    # a new session without the upload): the narrative's script and image stay text.
+    page.mouse.click(*centre(page, label_marker))
+    page.wait_for_url(f"**/persona?persona={XSS_ID}")
+    wait_for_script(page)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_have_text(XSS_LABEL)
+    main_text = page.locator('[data-testid="stMain"]').inner_text()
+    assert "<script>window.__xss=1</script>" in main_text
+    assert '<img src=x onerror="window.__xss=2">' in main_text
+    assert page.evaluate("() => typeof window.__xss") == "undefined"
+    assert page.locator('img[src="x"]').count() == 0
+    assert page.locator('[data-testid="stMain"] b').filter(has_text="bold").count() == 0
+    assert page.locator('[data-testid="stMain"] h1 strong').count() == 0, "Markdown was rendered"
+    assert page.locator("script").filter(has_text="window.__xss").count() == 0
+    assert_healthy(page)
+
+
+def test_uploads_are_never_seen_by_another_session(
+    open_tab: OpenTab, server: Server, bundled
+) -> None:
+    first, second = open_tab(), open_tab()
+    visit(first.page, server, "")
+    upload_personas(first.page, ("private.toml", persona_file("u03-private-upload")))
+    expect(first.page.locator(MAP_TABLE)).to_contain_text("u03-private-upload")
+
+    visit(second.page, server, "")
+    expect_map_ids(second.page, [p.id for p in bundled])
+    expect(second.page.locator('[data-testid="stSidebar"]')).not_to_contain_text("Added")
+
+    # The first session still has it, after moving between pages within the session.
+    go_to_page_by_sidebar(first.page, "Compare framings", "Compare framings")
+    go_to_page_by_sidebar(first.page, "Spectrum map", PAGES["map"][1])
+    expect(first.page.locator(MAP_TABLE)).to_contain_text("u03-private-upload")
+
+
+# --- accessibility ----------------------------------------------------------------------------
+
+
+def _serious_violations(page: Page) -> list[dict[str, Any]]:
+    fit_viewport_to_page(page)  # axe only judges contrast of what is in the viewport
+    result = Axe().run(page)
+    return [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def _describe(violations: list[dict[str, Any]]) -> str:
+    lines = []
+    for v in violations:
+        targets = [node["target"] for node in v["nodes"][:4]]
+        lines.append(f"{v['id']} ({v['impact']}): {v['help']}; e.g. {targets}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "persona",
+        "persona?persona=p10-pimp-controlled-youth",
+        "interventions",
+        "framings",
+        "adjust",
+        "about",
+    ],
+    ids=["map", "persona", "persona-minor", "interventions", "framings", "adjust", "about"],
+)
+def test_axe_finds_no_serious_or_critical_violation(tab: Tab, server: Server, path: str) -> None:
+    visit(tab.page, server, path)
+    violations = _serious_violations(tab.page)
+    assert not violations, _describe(violations)
+
+
+def test_axe_finds_no_serious_violation_with_an_upload_error(tab: Tab, server: Server) -> None:
+    visit(tab.page, server, "")
+    upload_personas(tab.page, ("bad.toml", persona_file("u04-bad", poverty=7)))
+    expect(tab.page.locator(SIDEBAR_ERRORS)).to_have_count(1)
+    violations = _serious_violations(tab.page)
+    assert not violations, _describe(violations)
+
+
+# --- privacy ----------------------------------------------------------------------------------
+
+
+def test_no_request_leaves_localhost(tab: Tab, server: Server) -> None:
+    page = tab.page
+    for path, _ in PAGES.values():
+        visit(page, server, path)
+        fit_viewport_to_page(page)  # draw everything, including lazy parts below the fold
+    visit(page, server, "")
+    page.mouse.move(*centre(page, marker(page, "p05-teen-carer", "Assessed")))
+    expect(page.locator(".js-plotly-plot .hoverlayer")).to_contain_text("p05-teen-carer")
+
+    assert tab.requests, "the recorder saw nothing"
+    outside = []
+    for url in tab.requests:
+        parsed = urlparse(url)
+        if parsed.scheme in ("data", "blob"):
+            continue
+        if parsed.hostname not in LOCAL_HOSTS:
+            outside.append(url)
+    assert not outside, f"requests left the machine: {sorted(set(outside))}"
+    assert any(urlparse(u).scheme == "ws" for u in tab.requests), "the websocket was recorded"
+
+
+def test_server_log_has_no_traceback(server: Server) -> None:
+    """Runs last in this module; the server fixture checks the full log again at teardown."""
+    log = server.log_text()
+    assert f"localhost:{server.port}" in log, f"the log did not capture the start-up:\n{log}"
+    assert "Traceback" not in log, log[-4000:]

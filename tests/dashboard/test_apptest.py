@@ -1,0 +1,424 @@
+"""The dashboard, run in-process with ``streamlit.testing.v1.AppTest``.
+
+Every page renders without an exception and shows what it is for; the URL's query parameters
+reproduce a view; changing the model on *Adjust the model* moves the personas on the map, a
+configuration the model refuses leaves the last valid one in force, and *Reset* restores the
+default; the map's filters and the sidebar's persona upload change the table as they should.
+
+Expected values come from the model itself (``model.assess``, ``model.catalogue``), never from
+the dashboard's own helpers, so a page that shows the wrong thing fails here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+import model
+from model import ZONES, AgeBand, Zone, assess, catalogue, default_config, dump_config, framings
+from tests.dashboard.conftest import (
+    ABOUT,
+    ADJUST,
+    FRAMINGS,
+    INTERVENTIONS,
+    MAP,
+    PAGES,
+    PERSONA,
+    map_table,
+    open_page,
+    persona_toml,
+    positions,
+    unescape,
+)
+
+App = Callable[..., AppTest]
+
+TITLES = {
+    MAP: "The choice–circumstance–coercion spectrum",
+    INTERVENTIONS: "Interventions by region",
+    FRAMINGS: "Compare framings",
+    ADJUST: "Adjust the model",
+    ABOUT: "About and responsible use",
+}
+
+
+@pytest.fixture(scope="module")
+def bundled(repo_root) -> list[model.Persona]:
+    loaded = model.load_personas([repo_root / "personas"])
+    assert not loaded.problems, loaded.problems
+    return list(loaded.personas)
+
+
+@pytest.fixture(scope="module")
+def default_positions(bundled) -> dict[str, float]:
+    return {a.persona_id: a.position for a in assess(bundled, default_config())}
+
+
+def plotly_charts(at: AppTest) -> dict[str, dict]:
+    """The page's Plotly figures by widget key, as the JSON spec sent to the browser."""
+    return {el.key: json.loads(el.proto.spec) for el in at.main.get("plotly_chart")}
+
+
+# --- every page renders -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_exception_with_its_sidebar(app: App, page: str) -> None:
+    at = open_page(app(), page)
+    assert len(at.main.title) == 1
+    if page in TITLES:
+        assert at.main.title[0].value == TITLES[page]
+    sidebar_text = " ".join(m.value for m in at.sidebar.markdown)
+    assert "**Never** a screening or identification tool" in sidebar_text
+    uploaders = [u.key for u in at.sidebar.get("file_uploader")]
+    assert uploaders == ["persona_files"]
+    assert not at.sidebar.error, "no upload yet, so no upload problem to show"
+
+
+def test_map_page_shows_chart_and_one_table_row_per_bundled_persona(app: App, bundled) -> None:
+    at = open_page(app(), MAP)
+    charts = plotly_charts(at)
+    assert set(charts) == {"map"}
+    traces = {trace["name"]: trace for trace in charts["map"]["data"]}
+    assessed_ids = [
+        row[0]
+        for name in ("Assessed (adult)", "Assessed (minor)")
+        for row in traces[name]["customdata"]
+    ]
+    assert sorted(assessed_ids) == sorted(p.id for p in bundled), "one assessed marker each"
+
+    table = map_table(at)
+    assert len(table) == len(bundled)
+    assert list(table["ID"]) == [p.id for p in bundled]
+    assert list(table["Persona"]) == [p.label for p in bundled]
+    expected = {a.persona_id: a for a in assess(bundled, default_config())}
+    for pid, position, zone in zip(
+        table["ID"], table["Assessed position"], table["Assessed zone"], strict=True
+    ):
+        assert position == pytest.approx(expected[pid].position, abs=5e-4)
+        assert zone == expected[pid].zone.label
+    assert [m.key for m in at.main.multiselect] == ["filter_age", "filter_zone"]
+
+
+def test_persona_page_shows_metrics_narrative_and_interventions(app: App, bundled) -> None:
+    at = open_page(app(), PERSONA)
+    first = bundled[0]
+    assert unescape(at.main.title[0].value) == first.label, "the first persona by default"
+    assert [m.label for m in at.main.metric] == [
+        "Assessed position",
+        "Self-placement",
+        "Gap (assessed − self)",
+        "Legal status",
+    ]
+    assessment = assess([first], default_config())[0]
+    assert at.main.metric[0].value == f"{assessment.position:.2f}"
+    texts = [t.value for t in at.main.text]
+    assert first.narrative in texts, "the narrative is shown as plain text"
+
+    recommended = [
+        x.item.title for x in catalogue().for_assessment(assessment) if not x.item.everywhere
+    ]
+    assert recommended, "the model recommends something for every persona"
+    bold = {unescape(m.value) for m in at.main.markdown}
+    shown = [title for title in recommended if f"**{title}**" in bold]
+    assert shown, f"no intervention card among {recommended}"
+    assert set(plotly_charts(at)) == {"contrib-chart", "factors-chart", "zones-chart"}
+
+
+def test_interventions_page_shows_tabs_and_overview_table(app: App) -> None:
+    at = open_page(app(), INTERVENTIONS)
+    assert [tab.label for tab in at.main.tabs] == [z.label for z in ZONES] + ["Everywhere"]
+    overview = at.main.dataframe[0].value
+    assert list(overview["Intervention"]) == [i.title for i in catalogue().interventions]
+    assert {z.short_label for z in ZONES} <= set(overview.columns)
+    for tab, zone in zip(at.main.tabs, ZONES, strict=False):
+        titles = {unescape(m.value) for m in tab.markdown}
+        for item in catalogue().for_zone(zone):
+            assert f"**{item.title}**" in titles, f"{item.title} missing from the {zone} tab"
+
+
+def test_framings_page_shows_chart_and_tables(app: App, bundled) -> None:
+    at = open_page(app(), FRAMINGS)
+    assert set(plotly_charts(at)) == {"framings-chart"}
+    by_persona = at.main.dataframe[0].value
+    assert list(by_persona["Persona"]) == [p.label for p in bundled]
+    assert len(by_persona.columns) == 1 + len(framings())
+    assert len(at.main.table) == 1, "the detail table for the chosen framing"
+    detail = at.main.table[0].value
+    assert len(detail) == len(bundled)
+    assert at.main.selectbox(key="framing_choice").value == framings()[0].id.value
+
+
+def test_adjust_page_shows_sliders_and_reset(app: App) -> None:
+    at = open_page(app(), ADJUST)
+    keys = {s.key for s in at.main.slider}
+    for factor in model.factor_catalogue().factors:
+        assert f"cfg:w:{factor.id}" in keys
+    assert not any(k.startswith("cfg:r:") for k in keys), "ranges hidden until asked for"
+    for name in ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper"):
+        assert f"cfg:b:{name}" in keys
+    assert at.main.slider(key="cfg:w:poverty").value == default_config().weight("poverty")
+    assert [b.label for b in at.main.button] == ["Reset to default"]
+    assert set(plotly_charts(at)) == {"shift-chart"}
+    assert not at.main.error
+
+    at.main.toggle(key="edit_ranges").set_value(True).run()
+    assert not at.exception
+    keys = {s.key for s in at.main.slider}
+    for factor in model.factor_catalogue().factors:
+        assert f"cfg:r:{factor.id}" in keys
+    assert at.main.slider(key="cfg:r:poverty").value == default_config().weights["poverty"].range
+
+
+def test_about_page_states_it_is_not_a_screening_tool_and_lists_ten_points(app: App) -> None:
+    at = open_page(app(), ABOUT)
+    assert any("not a screening or identification tool" in e.value for e in at.main.error)
+    points = at.main.table[0].value
+    assert len(points) == 10
+    assert list(points.index) == list(range(1, 11))
+    assert "How this tool follows it" in points.columns
+
+
+# --- query parameters -------------------------------------------------------------------------
+
+
+def test_persona_query_parameter_opens_that_persona(app: App, bundled) -> None:
+    at = app(persona="p05-teen-carer")
+    open_page(at, PERSONA)
+    label = next(p.label for p in bundled if p.id == "p05-teen-carer")
+    assert unescape(at.main.title[0].value) == label
+    assert at.query_params["persona"] == "p05-teen-carer"
+
+
+def test_unknown_persona_query_parameter_falls_back_without_error(app: App, bundled) -> None:
+    at = app(persona="no-such-persona")
+    open_page(at, PERSONA)
+    assert unescape(at.main.title[0].value) == bundled[0].label
+    assert at.query_params["persona"] == bundled[0].id, "the URL now names what is shown"
+    assert not at.main.error
+
+
+def test_zone_and_age_query_parameters_filter_the_map(app: App, bundled) -> None:
+    at = app(zone="coercion,not-a-zone", age="minor_16_17")
+    table = map_table(at)
+    zones = {a.persona_id: a.zone for a in assess(bundled, default_config())}
+    expected = [
+        p.id for p in bundled if zones[p.id] is Zone.COERCION and p.age_band.value == "minor_16_17"
+    ]
+    assert expected, "the bundled set has a coerced 16–17-year-old"
+    assert list(table["ID"]) == expected
+    assert at.main.multiselect(key="filter_zone").value == ["coercion"], "unknown zone dropped"
+
+
+# --- adjusting the model ----------------------------------------------------------------------
+
+
+def _poverty_personas(bundled) -> tuple[set[str], set[str]]:
+    poor = {p.id for p in bundled if p.factor_values()["poverty"] > 0}
+    assert poor and len(poor) < len(bundled), "bundled set has personas with and without poverty"
+    return poor, {p.id for p in bundled} - poor
+
+
+@pytest.mark.parametrize("new_weight", [3.0, 0.1], ids=["raise", "lower"])
+def test_changing_a_risk_weight_moves_positions_and_reset_restores_them(
+    app: App, bundled, default_positions, new_weight: float
+) -> None:
+    at = app()
+    before = positions(at)
+    assert before == pytest.approx(default_positions, abs=5e-4)
+    old_weight = default_config().weight("poverty")
+    raising = new_weight > old_weight
+
+    open_page(at, ADJUST)
+    at.main.slider(key="cfg:w:poverty").set_value(new_weight).run()
+    assert not at.exception
+    assert not at.main.error
+    assert at.session_state["config"].weight("poverty") == new_weight
+    low, high = at.session_state["config"].weights["poverty"].range
+    assert low <= new_weight <= high, "the plausible range widens to hold the weight"
+
+    after = positions(at)
+    poor, not_poor = _poverty_personas(bundled)
+    moved = []
+    for pid in poor:
+        if raising:
+            assert after[pid] >= before[pid], f"{pid} moved toward choice"
+        else:
+            assert after[pid] <= before[pid], f"{pid} moved toward coercion"
+        if after[pid] != before[pid]:
+            moved.append(pid)
+    assert moved, "at least one persona with poverty > 0 moved"
+    for pid in not_poor:
+        assert after[pid] == before[pid], f"{pid} has no poverty yet moved"
+
+    open_page(at, ADJUST)
+    shift = at.main.dataframe[0].value.set_index("Persona")
+    labels = {p.id: p.label for p in bundled}
+    assert (shift.loc[[labels[pid] for pid in moved], "Change"] != 0).all()
+
+    at.main.button[0].click().run()
+    assert not at.exception
+    assert at.session_state["config"] == default_config()
+    assert at.main.slider(key="cfg:w:poverty").value == old_weight, "controls show the default"
+    assert positions(at) == before
+
+
+def test_invalid_boundaries_show_an_error_and_keep_the_previous_config(app: App) -> None:
+    at = open_page(app(), ADJUST)
+    at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
+    valid = at.session_state["config"]
+    assert valid.weight("poverty") == 2.0
+    valid_positions = positions(at)
+
+    open_page(at, ADJUST)
+    at.main.slider(key="cfg:b:choice_upper").set_value(0.9).run()
+    assert not at.exception
+    errors = [unescape(e.value) for e in at.main.error]
+    assert len(errors) == 1
+    assert "refuses" in errors[0]
+    assert "choice_upper" in errors[0]
+    assert at.session_state["config"] == valid, "the last valid configuration stays in force"
+    assert at.session_state["config"].boundaries.choice_upper == valid.boundaries.choice_upper
+
+    assert positions(at) == valid_positions
+    open_page(at, MAP)
+    assert not at.main.error, "the refusal is shown where the change was made"
+
+
+def test_loading_a_configuration_file_applies_it_and_a_bad_one_is_refused(app: App) -> None:
+    changed = default_config().model_copy(deep=True)
+    changed.weights["poverty"] = changed.weights["poverty"].model_copy(
+        update={"weight": 2.5, "range": (0.6, 3.0)}
+    )
+    at = open_page(app(), ADJUST)
+    uploader = at.main.get("file_uploader")[0]
+    assert uploader.key == "config_file"
+    uploader.set_value(("mine.toml", dump_config(changed).encode(), "application/toml")).run()
+    assert not at.exception
+    assert at.session_state["config"].weight("poverty") == 2.5
+    assert at.main.slider(key="cfg:w:poverty").value == 2.5, "controls follow the loaded file"
+
+    uploader = at.main.get("file_uploader")[0]
+    uploader.set_value(("broken.toml", b"[boundaries]\nchoice_upper = 'high'\n", "text/plain"))
+    at.run()
+    assert not at.exception
+    errors = " ".join(unescape(e.value) for e in at.main.error)
+    assert "broken.toml" in errors
+    assert at.session_state["config"].weight("poverty") == 2.5, "the refused file changed nothing"
+
+
+# --- map filters ------------------------------------------------------------------------------
+
+
+def test_map_filters_reduce_the_table_rows(app: App, bundled) -> None:
+    at = app()
+    zones = {a.persona_id: a.zone for a in assess(bundled, default_config())}
+    assert len(map_table(at)) == len(bundled)
+
+    at.main.multiselect(key="filter_age").set_value(["minor_under_16", "minor_16_17"]).run()
+    minors = [p.id for p in bundled if p.is_minor]
+    assert list(map_table(at)["ID"]) == minors
+    assert set(map_table(at)["Minor"]) == {"Yes"}
+    assert at.query_params["age"] == "minor_under_16,minor_16_17"
+
+    at.main.multiselect(key="filter_zone").set_value(["coercion"]).run()
+    both = [pid for pid in minors if zones[pid] is Zone.COERCION]
+    assert 0 < len(both) < len(minors)
+    assert list(map_table(at)["ID"]) == both
+    assert at.query_params["zone"] == "coercion"
+
+    at.main.multiselect(key="filter_age").set_value([]).run()
+    coerced = [p.id for p in bundled if zones[p.id] is Zone.COERCION]
+    assert list(map_table(at)["ID"]) == coerced
+    assert set(map_table(at)["Assessed zone"]) == {Zone.COERCION.label}
+    assert "age" not in at.query_params, "an empty filter leaves the URL"
+
+    bands = [b for b in AgeBand if not any(p.age_band is b for p in bundled if p.id in coerced)]
+    assert bands, "some age band has no coerced persona"
+    at.main.multiselect(key="filter_age").set_value([bands[0].value]).run()
+    assert not at.main.dataframe, "no table when nothing matches"
+    assert any("No persona matches" in i.value for i in at.main.info)
+
+
+# --- persona uploads in the sidebar -----------------------------------------------------------
+
+
+def _upload(at: AppTest, *files: tuple[str, bytes, str]) -> AppTest:
+    at.sidebar.get("file_uploader")[0].set_value(list(files)).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_valid_upload_joins_the_map_and_opens_on_the_persona_page(app: App, bundled) -> None:
+    at = _upload(app(), ("mine.toml", persona_toml("u01-test-upload"), "application/toml"))
+    assert any("Added 1 persona" in s.value for s in at.sidebar.success)
+    assert not at.sidebar.error
+    table = map_table(open_page(at, MAP))
+    assert len(table) == len(bundled) + 1
+    assert list(table["ID"])[-1] == "u01-test-upload"
+
+    at.query_params["persona"] = "u01-test-upload"
+    open_page(at, PERSONA)
+    assert unescape(at.main.title[0].value) == "Adult selling sex to cover rent after a job loss"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (persona_toml("u02-bad", poverty=7), "factors.poverty"),
+        (persona_toml("u03-bad", age_band="aged_seventeen"), "age_band"),
+        (b"id = = 'broken'", "not valid TOML"),
+        (persona_toml("p05-teen-carer"), "p05-teen-carer"),
+        (
+            persona_toml("u04-bad", narrative="A fictional composite. Call her on 555-123-4567."),
+            "narrative",
+        ),
+    ],
+    ids=["out-of-range", "unknown-age-band", "not-toml", "bundled-id", "personal-data"],
+)
+def test_malformed_upload_shows_an_error_naming_file_and_field(
+    app: App, bundled, content: bytes, expected: str
+) -> None:
+    at = _upload(app(), ("bad-persona.toml", content, "application/toml"))
+    errors = [unescape(e.value) for e in at.sidebar.error]
+    assert len(errors) == 1
+    assert "bad-persona.toml" in errors[0]
+    assert expected in errors[0]
+    assert not at.sidebar.success
+    assert len(map_table(at)) == len(bundled), "nothing else changed"
+    for page in PAGES:
+        open_page(at, page)
+
+
+def test_valid_and_invalid_files_together_add_the_valid_one(app: App, bundled) -> None:
+    at = _upload(
+        app(),
+        ("good.toml", persona_toml("u05-good"), "application/toml"),
+        ("bad.json", b'{"id": "u06-bad"}', "application/json"),
+    )
+    assert any("Added 1 persona" in s.value for s in at.sidebar.success)
+    assert "bad.json" in unescape(at.sidebar.error[0].value)
+    assert list(map_table(at)["ID"]) == [p.id for p in bundled] + ["u05-good"]
+
+
+def test_removing_the_uploaded_files_removes_their_personas(app: App, bundled) -> None:
+    at = _upload(app(), ("mine.toml", persona_toml("u08-removed"), "application/toml"))
+    assert "u08-removed" in set(map_table(at)["ID"])
+    open_page(at, FRAMINGS)
+    assert "u08-removed" in set(map_table(open_page(at, MAP))["ID"]), "kept across pages"
+    at.sidebar.get("file_uploader")[0].set_value(None).run()
+    assert not at.exception
+    assert list(map_table(at)["ID"]) == [p.id for p in bundled]
+    assert not at.sidebar.success
+    assert not at.sidebar.error
+
+
+def test_uploads_stay_in_their_session(app: App, bundled) -> None:
+    first = _upload(app(), ("mine.toml", persona_toml("u07-private"), "application/toml"))
+    assert "u07-private" in set(map_table(first)["ID"])
+    second = app()
+    assert "u07-private" not in set(map_table(second)["ID"])
+    assert len(map_table(second)) == len(bundled)
