@@ -3,7 +3,8 @@
 Every weight (and the capital-lack share) is drawn uniformly from its configured range, the
 personas are scored under each draw, and each persona gets an interval for its position and the
 probability of each zone. The draws depend only on the configuration and the seed, never on
-which personas are scored, so a persona's figures do not change when others are added.
+which personas are scored, so a persona's figures do not change when others are added (beyond
+the last bit of a float, as ``model.scoring._terms`` explains).
 """
 
 from __future__ import annotations
@@ -69,18 +70,23 @@ def simulate(
         raise ValueError("level must be between 0 and 1")
     weights, capital_lack = draw_weights(config, samples, seed)
     values = values_matrix(personas)
-    positions = np.empty((len(personas), samples))
-    chunk = max(1, _CELLS_PER_CHUNK // max(1, len(personas)))
-    for start in range(0, samples, chunk):
-        stop = min(samples, start + chunk)
-        positions[:, start:stop] = sample_positions(
-            values, weights[start:stop], capital_lack[start:stop], config
-        )
     tail = (1 - level) / 2
-    lows, medians, highs = np.quantile(positions, [tail, 0.5, 1 - tail], axis=1)
-    zone_index = config.boundaries.zone_indices(positions)
-    counts = np.stack([(zone_index == i).sum(axis=1) for i in range(len(ZONES))], axis=1)
-    shares = counts / samples
+    quantiles = np.empty((3, len(personas)))
+    at_or_above = np.empty((len(ZONES) - 1, len(personas)))  # samples at or above each boundary
+    # A block of personas at a time, all samples each: memory stays bounded however many
+    # personas there are, and each persona's figures come from its own row alone.
+    rows = max(1, _CELLS_PER_CHUNK // samples)
+    for start in range(0, len(personas), rows):
+        block = slice(start, start + rows)
+        positions = sample_positions(values[block], weights, capital_lack, config)
+        quantiles[:, block] = np.quantile(positions, [tail, 0.5, 1 - tail], axis=1)
+        for index, bound in enumerate(config.boundaries.as_tuple()):
+            at_or_above[index, block] = np.count_nonzero(positions >= bound, axis=1)
+    lows, medians, highs = quantiles
+    counts = -np.diff(
+        np.vstack([np.full(len(personas), samples), at_or_above, np.zeros(len(personas))]), axis=0
+    )
+    shares = (counts / samples).T
     return [
         Uncertainty(
             persona_id=persona.id,

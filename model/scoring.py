@@ -103,24 +103,41 @@ class Assessment(BaseModel):
 
 @dataclass(frozen=True)
 class Layout:
-    """Which columns of the factor matrix hold which kind of factor."""
+    """Which columns of the factor matrix hold which kind of factor.
+
+    Each kind is a contiguous run of columns (the catalogue lists factors grouped by kind), so a
+    kind is a slice: a view of the matrix, not a copy, which matters with a million rows.
+    """
 
     ids: tuple[str, ...]
-    capital: BoolArray
-    risk: BoolArray
-    control: BoolArray
-    decisive: BoolArray
+    capital: slice
+    risk: slice
+    control: slice
+    decisive: tuple[int, ...]
+
+    @property
+    def kinds(self) -> tuple[slice, slice, slice]:
+        """The columns of each term, in the order the terms are summed: capital, risk, control."""
+        return self.capital, self.risk, self.control
+
+
+def _run_of(kind: FactorKind, kinds: Sequence[FactorKind]) -> slice:
+    columns = [i for i, k in enumerate(kinds) if k is kind]
+    if not columns or columns != list(range(columns[0], columns[-1] + 1)):
+        raise ValueError(f"the factor catalogue must list the {kind.value} factors together")
+    return slice(columns[0], columns[-1] + 1)
 
 
 @cache
 def layout() -> Layout:
     factors = factor_catalogue().factors
+    kinds = [f.kind for f in factors]
     return Layout(
         ids=tuple(f.id for f in factors),
-        capital=np.array([f.kind is FactorKind.CAPITAL for f in factors]),
-        risk=np.array([f.kind is FactorKind.RISK for f in factors]),
-        control=np.array([f.kind is FactorKind.CONTROL for f in factors]),
-        decisive=np.array([f.decisive for f in factors]),
+        capital=_run_of(FactorKind.CAPITAL, kinds),
+        risk=_run_of(FactorKind.RISK, kinds),
+        control=_run_of(FactorKind.CONTROL, kinds),
+        decisive=tuple(i for i, f in enumerate(factors) if f.decisive),
     )
 
 
@@ -137,41 +154,30 @@ def weight_vector(config: ModelConfig) -> FloatArray:
     return np.array([config.weight(fid) for fid in layout().ids], dtype=float)
 
 
-def _weighted_sums(values: FloatArray, weights: FloatArray) -> FloatArray:
-    """``values @ weights.T`` (P × N), adding the factors one at a time in catalogue order.
-
-    Not ``@``: BLAS picks its summation order from the matrix shapes, so a persona's sums would
-    change in their last bits with the number of personas or samples beside it, and a position
-    on a boundary could change zone when another persona joins the batch. Adding column by
-    column gives every cell the same sum, in the order :func:`reference_position` adds it.
-    """
-    total = np.zeros((values.shape[0], weights.shape[0]))
-    for column in range(values.shape[1]):
-        total += values[:, column, np.newaxis] * weights[np.newaxis, :, column]
-    return total
-
-
-def _row_sums(matrix: FloatArray) -> FloatArray:
-    """Each row's sum (rows × 1), added column by column like :func:`_weighted_sums`.
-
-    Not ``matrix.sum(axis=1)``: numpy orders a reduction by the array's shape, so one row alone
-    and the same row in a batch would be summed differently.
-    """
-    return _weighted_sums(matrix, np.ones((1, matrix.shape[1])))
-
-
 @dataclass(frozen=True)
 class _Terms:
-    """The intermediate terms of the rule, each personas × weight-samples."""
+    """The rule's terms for P personas under N weight vectors, each P × N.
 
-    lack: FloatArray
-    risk: FloatArray
-    risk_sum: FloatArray
-    control: FloatArray
-    control_sum: FloatArray
-    raw: FloatArray
+    Held as complements (what is left *free* of each push), because the position is then one
+    product: ``1 − position = (1 − K)·(1 − m·S)`` with ``1 − S = (1 − L)·(1 − R)``. That is the
+    same rule as in the module docstring, written so that it runs in place, with no temporaries.
+    """
+
+    capital_kept: FloatArray  # 1 − L
+    risk_free: FloatArray  # 1 − R = exp(−Σ wᵢ·rᵢ)
+    control_free: FloatArray  # 1 − K = exp(−Σ uⱼ·kⱼ)
     position: FloatArray
-    decisive: BoolArray  # personas × 1
+    decisive: BoolArray
+    """Personas (P) with a decisive factor at the threshold: at least the coercion boundary."""
+    ceiling: float
+
+    def raw(self, rows: npt.NDArray[np.intp]) -> FloatArray:
+        """The position of ``rows`` before the decisive floor, by the very same operations."""
+        position = self.capital_kept[rows] * self.risk_free[rows]
+        position *= self.ceiling
+        position += 1.0 - self.ceiling
+        position *= self.control_free[rows]
+        return np.subtract(1.0, position)
 
 
 def _terms(
@@ -183,21 +189,55 @@ def _terms(
     threshold: float,
     coercion_lower: float,
 ) -> _Terms:
-    """The rule over P personas (rows of ``values``) and N weight vectors (rows of ``weights``)."""
+    """The rule over P personas (rows of ``values``) and N weight vectors (rows of ``weights``).
+
+    Every pass over memory and every fresh array counts with a million personas, so the work
+    is one matrix product into a buffer that then holds every term, updated in place. Callers
+    pass blocks small enough for that buffer to stay in cache.
+    """
     lay = layout()
-    capital_w = weights[:, lay.capital]  # N × C
-    capital_total = _row_sums(capital_w)[:, 0]  # N
-    capital = _weighted_sums(values[:, lay.capital], capital_w) / capital_total  # P × N
-    lack = capital_lack[np.newaxis, :] * (1.0 - capital)
-    risk_sum = _weighted_sums(values[:, lay.risk], weights[:, lay.risk])
-    risk = -np.expm1(-risk_sum)
-    control_sum = _weighted_sums(values[:, lay.control], weights[:, lay.control])
-    control = -np.expm1(-control_sum)
-    circumstance = lack + risk - lack * risk
-    raw = control + (1.0 - control) * ceiling * circumstance
-    decisive = np.asarray((values[:, lay.decisive] >= threshold).any(axis=1, keepdims=True))
-    position = np.where(decisive, np.maximum(raw, coercion_lower), raw)
-    return _Terms(lack, risk, risk_sum, control, control_sum, raw, position, decisive)
+    samples, personas = weights.shape[0], values.shape[0]
+    sums = 3 * samples
+    # One matrix product (BLAS) gives the three weighted sums for every sample, and (through
+    # unit rows, exactly) the decisive factors' values as contiguous rows, which are far cheaper
+    # to compare than columns strided through the matrix. BLAS picks its summation order from
+    # the shapes, so a sum may differ in its last bit with the size of the batch: batch and
+    # single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
+    rows = np.zeros((sums + len(lay.decisive), weights.shape[1]))
+    for term, kind in enumerate(lay.kinds):
+        rows[term * samples : (term + 1) * samples, kind] = weights[:, kind]
+    for offset, column in enumerate(lay.decisive):
+        rows[sums + offset, column] = 1.0
+    buffer = np.empty((len(rows) + samples, personas))
+    np.matmul(rows, values.T, out=buffer[: len(rows)])
+    kept, risk_free, control_free = (buffer[t * samples : (t + 1) * samples].T for t in range(3))
+    decisive_values = buffer[sums : len(rows)]
+    position = buffer[len(rows) :].T
+
+    # 1 − L = 1 − λ·(1 − A) = λ·A + (1 − λ), with A the weighted average of the capitals. The
+    # clip keeps a rounding of the sums from taking A outside [0, 1].
+    kept /= weights[:, lay.capital].sum(axis=1)
+    np.clip(kept, 0.0, 1.0, out=kept)
+    kept *= capital_lack
+    kept += 1.0 - capital_lack
+    for free in (risk_free, control_free):
+        np.negative(free, out=free)
+        np.exp(free, out=free)
+    # 1 − m·S = m·(1 − S) + (1 − m), then 1 − position = (1 − K)·(1 − m·S).
+    np.multiply(kept, risk_free, out=position)
+    position *= ceiling
+    position += 1.0 - ceiling
+    position *= control_free
+    np.subtract(1.0, position, out=position)
+
+    # Force or a third party's control at the threshold places a person in coercion (L42).
+    decisive = (
+        np.max(decisive_values, axis=0) >= threshold
+        if len(decisive_values)
+        else np.zeros(personas, dtype=bool)
+    )
+    np.maximum(position, (decisive * coercion_lower)[:, np.newaxis], out=position)
+    return _Terms(kept, risk_free, control_free, position, decisive, ceiling)
 
 
 def _scalars(config: ModelConfig) -> dict[str, float]:
@@ -208,58 +248,130 @@ def _scalars(config: ModelConfig) -> dict[str, float]:
     }
 
 
-def _safe_share(part: FloatArray, total: FloatArray) -> FloatArray:
-    """``part / total`` row-wise, 0 where the total is 0 (nothing to share)."""
-    share = np.zeros_like(part)
-    np.divide(part, total, out=share, where=total > 0)
-    return share
+_BLOCK_CELLS = 1 << 17
+"""Personas × samples scored at once. Blocks keep the terms' buffer (a few MB) in cache while
+the in-place passes run over it; measured with ``benchmarks/bench_model.py``, blocks of 2**17
+cells were fastest, both for a million personas and for ten thousand samples of a thousand."""
+
+
+def _blocks(total: int, per_block: int) -> list[slice]:
+    return [slice(start, min(total, start + per_block)) for start in range(0, total, per_block)]
+
+
+@dataclass(frozen=True)
+class _Explanation:
+    """What :func:`score_matrix` shares out among the factors, per persona (P each)."""
+
+    lack: FloatArray
+    risk: FloatArray
+    control: FloatArray
+    lift: FloatArray  # how far the decisive floor raised the position (0 where it did not)
+
+
+def _score_block(values: FloatArray, config: ModelConfig) -> _Terms:
+    weights = weight_vector(config)[np.newaxis, :]
+    lack = np.array([config.scoring.capital_lack.weight])
+    return _terms(values, weights, lack, **_scalars(config))
+
+
+def _explain(terms: _Terms) -> _Explanation:
+    rows = np.flatnonzero(terms.decisive)
+    lift = np.zeros(len(terms.decisive))
+    lift[rows] = terms.position[rows, 0] - terms.raw(rows)[:, 0]
+    return _Explanation(
+        lack=1.0 - terms.capital_kept[:, 0],
+        risk=1.0 - terms.risk_free[:, 0],
+        control=1.0 - terms.control_free[:, 0],
+        lift=lift,
+    )
+
+
+def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
+    """Positions (P) for a value matrix: where each persona sits, without the why."""
+    position = np.empty(values.shape[0])
+    for block in _blocks(values.shape[0], _BLOCK_CELLS):
+        position[block] = _score_block(values[block], config).position[:, 0]
+    return position
+
+
+def _contributions(
+    values: FloatArray, why: _Explanation, config: ModelConfig, out: FloatArray
+) -> None:
+    """Each factor's share of the position (P × F) for one block of personas, into ``out``."""
+    lay = layout()
+    weights = weight_vector(config)
+    circumstance_share = (1.0 - why.control) * config.scoring.circumstance_ceiling
+    shared_by_both = why.lack * why.risk / 2.0
+    # What each factor pushes with: weight × value for risk and control, weight × what is
+    # missing for a capital. Each term's part is then shared out in proportion.
+    np.multiply(values, weights, out=out)
+    capital = lay.capital
+    np.subtract(weights[capital], out[:, capital], out=out[:, capital])
+    parts = np.stack(
+        [
+            circumstance_share * (why.lack - shared_by_both),
+            circumstance_share * (why.risk - shared_by_both),
+            why.control,
+        ],
+        axis=1,
+    )
+    totals = out @ _term_indicator()  # P × 3
+    scale = np.zeros_like(totals)
+    np.divide(parts, totals, out=scale, where=totals > 0)
+    out *= np.repeat(scale, _term_widths(), axis=1)
+    # A decisive lift goes to the decisive factors that reached the threshold, by value.
+    lifted = np.flatnonzero(why.lift > 0)
+    if lifted.size:
+        columns = np.array(lay.decisive)
+        reached = values[np.ix_(lifted, columns)]
+        reached[reached < config.scoring.decisive_threshold] = 0.0
+        share = why.lift[lifted] / reached.sum(axis=1)
+        out[np.ix_(lifted, columns)] += reached * share[:, np.newaxis]
+
+
+@cache
+def _term_indicator() -> FloatArray:
+    """Factors × terms: 1 where a factor feeds a term (capital, risk, control)."""
+    lay = layout()
+    indicator = np.zeros((len(lay.ids), 3))
+    for term, kind in enumerate(lay.kinds):
+        indicator[kind, term] = 1.0
+    return indicator
+
+
+@cache
+def _term_widths() -> tuple[int, ...]:
+    return tuple(kind.stop - kind.start for kind in layout().kinds)
 
 
 def score_matrix(
     values: FloatArray, config: ModelConfig
 ) -> tuple[FloatArray, FloatArray, BoolArray]:
     """Positions (P), contributions (P × F) and decisive flags (P) for a value matrix."""
-    lay = layout()
-    weights = weight_vector(config)
-    terms = _terms(
-        values,
-        weights[np.newaxis, :],
-        np.array([config.scoring.capital_lack.weight]),
-        **_scalars(config),
-    )
-    lack, risk, control = terms.lack[:, 0], terms.risk[:, 0], terms.control[:, 0]
-    circumstance_share = (1.0 - control) * config.scoring.circumstance_ceiling
-    contributions = np.zeros_like(values)
-
-    # Capitals share the lack-of-capital part by how much of each is missing, times its weight.
-    missing = weights[lay.capital] * (1.0 - values[:, lay.capital])
-    lack_part = circumstance_share * (lack - lack * risk / 2.0)
-    contributions[:, lay.capital] = lack_part[:, None] * _safe_share(missing, _row_sums(missing))
-    # Risks share their part by weight × value.
-    load = weights[lay.risk] * values[:, lay.risk]
-    risk_part = circumstance_share * (risk - lack * risk / 2.0)
-    contributions[:, lay.risk] = risk_part[:, None] * _safe_share(load, _row_sums(load))
-    # Control factors share K by weight × value.
-    pressure = weights[lay.control] * values[:, lay.control]
-    contributions[:, lay.control] = control[:, None] * _safe_share(pressure, _row_sums(pressure))
-    # A decisive lift goes to the decisive factors that reached the threshold, by value.
-    lift = terms.position[:, 0] - terms.raw[:, 0]
-    triggered = np.where(
-        values[:, lay.decisive] >= config.scoring.decisive_threshold, values[:, lay.decisive], 0.0
-    )
-    decisive_columns = np.flatnonzero(lay.decisive)
-    contributions[:, decisive_columns] += lift[:, None] * _safe_share(
-        triggered, _row_sums(triggered)
-    )
-    floored = terms.decisive[:, 0] & (lift > 0)
-    return terms.position[:, 0], contributions, floored
+    position = np.empty(values.shape[0])
+    contributions = np.empty(values.shape)
+    floored = np.empty(values.shape[0], dtype=bool)
+    for block in _blocks(values.shape[0], _BLOCK_CELLS):
+        block_values = values[block]
+        terms = _score_block(block_values, config)
+        why = _explain(terms)
+        position[block] = terms.position[:, 0]
+        _contributions(block_values, why, config, out=contributions[block])
+        floored[block] = why.lift > 0
+    return position, contributions, floored
 
 
 def sample_positions(
     values: FloatArray, weights: FloatArray, capital_lack: FloatArray, config: ModelConfig
 ) -> FloatArray:
     """Positions (P × N) for N sampled weight vectors; boundaries and ceiling from ``config``."""
-    return _terms(values, weights, capital_lack, **_scalars(config)).position
+    personas, samples = values.shape[0], weights.shape[0]
+    positions = np.empty((personas, samples))
+    scalars = _scalars(config)
+    for block in _blocks(samples, max(1, _BLOCK_CELLS // max(1, personas))):
+        terms = _terms(values, weights[block], capital_lack[block], **scalars)
+        positions[:, block] = terms.position
+    return positions
 
 
 def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]:

@@ -150,9 +150,18 @@ class Boundaries(BaseModel):
             raise ValueError(f"position {position} is outside [0, 1]")
         return ZONES[int(np.searchsorted(self.as_tuple(), position, side="right"))]
 
-    def zone_indices(self, positions: npt.ArrayLike) -> npt.NDArray[np.intp]:
-        """Zone indices (into :data:`ZONES`) for an array of positions, vectorized."""
-        return np.searchsorted(np.asarray(self.as_tuple()), np.asarray(positions), side="right")
+    def zone_indices(self, positions: npt.ArrayLike) -> npt.NDArray[np.int8]:
+        """Zone indices (into :data:`ZONES`) for an array of positions, vectorized.
+
+        A position's index is the number of boundaries at or below it (a boundary belongs to
+        the zone above). Counting comparisons is several times faster than ``np.searchsorted``
+        with only four boundaries, which matters for a million positions.
+        """
+        values = np.asarray(positions, dtype=float)
+        indices = np.zeros(values.shape, dtype=np.int8)
+        for bound in self.as_tuple():
+            indices += (values >= bound).view(np.int8)
+        return indices
 
 
 _BOUNDARY_FIELDS = ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper")
