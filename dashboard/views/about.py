@@ -14,7 +14,7 @@ from model.sources import ESSAYS, EXTERNAL_REFERENCES
 
 ROOT = Path(__file__).resolve().parents[2]
 TEN_POINTS = Path(__file__).resolve().parents[1] / "content" / "ten_points.toml"
-MODEL_CARD = ROOT / "docs" / "MODEL_CARD.md"
+MODEL_CARD = ROOT / "docs" / "MODEL.md"
 
 
 @st.cache_resource(show_spinner=False)
