@@ -108,11 +108,14 @@ def first_load(page: Page, url: str) -> float:
     return time.perf_counter() - start
 
 
+# The markers' positions in the last chart on the page; null while it is being replaced.
 SIGNATURE = """(index) => {
   const plots = document.querySelectorAll('.js-plotly-plot');
   const plot = plots[plots.length - 1];
-  return Array.from(plot.querySelectorAll('.scatterlayer path.point'))
-    .map(p => p.getAttribute('transform')).join('|');
+  if (!plot) return null;
+  const points = plot.querySelectorAll('.scatterlayer path.point');
+  if (!points.length) return null;
+  return Array.from(points).map(p => p.getAttribute('transform')).join('|');
 }"""
 
 
@@ -124,7 +127,10 @@ def weight_change(page: Page, slider_label: str) -> float:
     start = time.perf_counter()
     page.keyboard.press("ArrowRight")
     page.wait_for_function(
-        f"(before) => ({SIGNATURE})(0) !== before", arg=before, polling="raf", timeout=60_000
+        f"(before) => {{ const now = ({SIGNATURE})(0); return now !== null && now !== before; }}",
+        arg=before,
+        polling="raf",
+        timeout=60_000,
     )
     elapsed = time.perf_counter() - start
     settled(page)

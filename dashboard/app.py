@@ -6,13 +6,9 @@ of interventions, and only decides how to show what comes back.
 
 from __future__ import annotations
 
-import os
-import sys
-import time
-
 import streamlit as st
 
-from dashboard import navigation, sidebar
+from dashboard import navigation, sidebar, timing
 
 st.set_page_config(
     page_title="Choice–circumstance–coercion spectrum",
@@ -23,15 +19,7 @@ st.set_page_config(
     layout="wide",
 )
 
-started = time.perf_counter()
 current = st.navigation(navigation.build())
-try:
+with timing.timed(current.url_path or "map"):
     sidebar.render()
     current.run()
-finally:
-    # Opt-in timing of each script run, read by benchmarks/bench_dashboard.py.
-    if os.environ.get("SPECTRUM_TIMING"):
-        elapsed = (time.perf_counter() - started) * 1000
-        print(
-            f"[spectrum-timing] page={current.url_path or 'map'} ms={elapsed:.1f}", file=sys.stderr
-        )

@@ -64,7 +64,13 @@ def _axis_01(fig: go.Figure, title: str) -> None:
     fig.update_xaxes(_axis_01_spec(title))
 
 
-def _zone_marks(boundaries: Boundaries) -> dict[str, Any]:
+def _zone_name(zone: Zone, *, compact: bool) -> str:
+    if compact:  # a chart in a column: "Near<br>choice" fits a narrow band
+        return zone.short_label.replace("Near ", "Near<br>")
+    return zone.label.replace("Circumstance: ", "Circumstance:<br>")
+
+
+def _zone_marks(boundaries: Boundaries, *, compact: bool = False) -> dict[str, Any]:
     """Shapes and annotations that shade and name each zone and mark the boundaries.
 
     Built as plain lists and validated once with the figure: adding them one by one with
@@ -96,7 +102,7 @@ def _zone_marks(boundaries: Boundaries) -> dict[str, Any]:
                 "xref": "x",
                 "yref": "paper",
                 "yanchor": "bottom",
-                "text": zone.label.replace("Circumstance: ", "Circumstance:<br>"),
+                "text": _zone_name(zone, compact=compact),
                 "showarrow": False,
                 "font": {"size": 13, "color": palette.INK},
             }
@@ -118,39 +124,51 @@ def _zone_marks(boundaries: Boundaries) -> dict[str, Any]:
 
 
 def _rows_figure(
-    traces: list[go.Scatter], personas: Sequence[Persona], boundaries: Boundaries
+    traces: list[dict[str, Any]],
+    personas: Sequence[Persona],
+    boundaries: Boundaries,
+    *,
+    compact: bool = False,
 ) -> go.Figure:
     """One row per persona over the shaded axis, labels in a fixed margin, no legend.
 
     The fixed margin keeps the plot wide whatever the labels; the key is written as text beside
-    the chart, where it cannot crowd the plot and a screen reader reads it. The layout is given
-    whole to the constructor, so Plotly validates it once.
+    the chart, where it cannot crowd the plot and a screen reader reads it. ``compact`` is for a
+    chart in a column: shorter labels, a narrower margin and short zone names.
     """
     ids = [p.id for p in personas]
     layout = _base(110 + ROW_HEIGHT * max(len(personas), 1))
-    layout.update(_zone_marks(boundaries))
+    layout.update(_zone_marks(boundaries, compact=compact))
+    xaxis = _axis_01_spec("Position on the spectrum")
+    if compact:
+        xaxis["ticktext"] = ["0", "0.2", "0.4", "0.6", "0.8", "1"]
+        xaxis["title"] = {"text": "Position: 0 choice … 1 coercion"}
+    limit = 24 if compact else LABEL_LIMIT
     layout.update(
-        xaxis=_axis_01_spec("Position on the spectrum"),
+        xaxis=xaxis,
         yaxis={
             "categoryorder": "array",
             "categoryarray": list(reversed(ids)),
             "tickvals": ids,
-            "ticktext": [persona_tick(p) for p in personas],
+            "ticktext": [persona_tick(p, limit) for p in personas],
             "fixedrange": True,
             "showgrid": True,
             "gridcolor": "#E5E7EB",
             "automargin": False,
-            "tickfont": {"size": 14},
+            "tickfont": {"size": 13 if compact else 14},
         },
         showlegend=False,
-        margin={"t": 50, "b": 60, "l": 300, "r": 50},
+        margin={"t": 50, "b": 60, "l": 200 if compact else 300, "r": 30 if compact else 50},
     )
-    return go.Figure(data=traces, layout=layout)
+    # Not validated property by property at run time: the row charts are rebuilt on every
+    # weight change, and Plotly's validation was half the server's work for a redraw. Their
+    # specs are fixed code, validated in full by tests/dashboard/test_charts.py.
+    return go.Figure(data=traces, layout=layout, _validate=False)
 
 
-def persona_tick(persona: Persona) -> str:
+def persona_tick(persona: Persona, limit: int = LABEL_LIMIT) -> str:
     """A row label: the persona's label, cut to fit, and "minor" in words for minors."""
-    limit = LABEL_LIMIT - 8 if persona.is_minor else LABEL_LIMIT
+    limit = limit - 8 if persona.is_minor else limit
     label = safe_text.plotly(safe_text.truncate(persona.label, limit))
     return f"{label} · minor" if persona.is_minor else label
 
@@ -175,7 +193,7 @@ def _hover(persona: Persona, a: Assessment, u: Uncertainty) -> str:
 
 def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
     """Each persona a row: assessed position with its interval, self-placement hollow, joined."""
-    traces: list[go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     groups = (
         ("Assessed (adult)", False, palette.ADULT_SYMBOL),
         ("Assessed (minor)", True, palette.MINOR_SYMBOL),
@@ -188,7 +206,8 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
             connector_x += [results.assessments[persona.id].position, stated, None]
             connector_y += [persona.id, persona.id, None]
     traces.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=connector_x,
             y=connector_y,
             mode="lines",
@@ -201,7 +220,8 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
         members = [p for p in personas if p.is_minor is minor]
         stated = [p for p in members if results.assessments[p.id].self_placement is not None]
         traces.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=[results.assessments[p.id].self_placement for p in stated],
                 y=[p.id for p in stated],
                 mode="markers",
@@ -223,7 +243,8 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
         assessed = [results.assessments[p.id] for p in members]
         intervals = [results.uncertainties[p.id] for p in members]
         traces.append(
-            go.Scatter(
+            dict(
+                type="scatter",
                 x=[a.position for a in assessed],
                 y=[p.id for p in members],
                 mode="markers",
@@ -532,9 +553,10 @@ def shift_chart(
 ) -> go.Figure:
     """Positions under the default configuration (hollow) and the adjusted one (filled)."""
     ids = [p.id for p in personas]
-    traces: list[go.Scatter] = []
+    traces: list[dict[str, Any]] = []
     traces.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=[v for p in personas for v in (baseline[p.id], current[p.id], None)],
             y=[v for p in personas for v in (p.id, p.id, None)],
             mode="lines",
@@ -544,7 +566,8 @@ def shift_chart(
         )
     )
     traces.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=[baseline[p.id] for p in personas],
             y=ids,
             mode="markers",
@@ -559,7 +582,8 @@ def shift_chart(
         )
     )
     traces.append(
-        go.Scatter(
+        dict(
+            type="scatter",
             x=[current[p.id] for p in personas],
             y=ids,
             mode="markers",
@@ -568,7 +592,7 @@ def shift_chart(
             hovertemplate="%{y}: %{x:.3f} now<extra></extra>",
         )
     )
-    return _rows_figure(traces, personas, boundaries)
+    return _rows_figure(traces, personas, boundaries, compact=True)
 
 
 SHIFT_KEY = (

@@ -72,7 +72,7 @@ def render() -> None:
         )
         st.page_link(
             navigation.page(navigation.ADJUST),
-            label="Download or load the configuration",
+            label="Save or load settings",
             icon=":material/tune:",
         )
         st.divider()

@@ -138,10 +138,10 @@ def shift_table(
         [
             {
                 "Persona": p.label,
-                "Default position": round(baseline[p.id].position, 3),
+                "Default": round(baseline[p.id].position, 3),
                 "Default zone": baseline[p.id].zone.short_label,
-                "Your position": round(current[p.id].position, 3),
-                "Your zone": current[p.id].zone.short_label,
+                "Now": round(current[p.id].position, 3),
+                "Zone now": current[p.id].zone.short_label,
                 "Change": round(current[p.id].position - baseline[p.id].position, 3),
                 "Zone changed": _yes_no(current[p.id].zone is not baseline[p.id].zone),
             }

@@ -52,7 +52,7 @@ def render() -> None:
         "essays recommend for each region and the harms they warn against, so that advocates, "
         "trainers and researchers can see how framing changes who gets which response."
     )
-    st.subheader("Privacy")
+    st.header("Privacy")
     st.markdown(
         "- No usage statistics or telemetry; the app runs fully offline.\n"
         "- What you upload or change lives only in your browser session: never written to disk, "
@@ -60,12 +60,12 @@ def render() -> None:
         "- Persona files are refused if they look like they hold personal data (e-mail addresses, "
         "phone numbers, street addresses, exact dates or ages, ID numbers, URLs, handles)."
     )
-    st.subheader("The ten guidelines, and how this tool follows each")
+    st.header("The ten guidelines, and how this tool follows each")
     st.caption(
         "From *Addressing Human Trafficking: Guidelines for Technological Interventions* (L17–L26)."
     )
     display.long_table(_ten_points())
-    st.subheader("Sources")
+    st.header("Sources")
     lines = [
         f"- danah boyd, *{essay.title}* (lines L{essay.first_line}–L{essay.last_line} of the "
         "shared source text)"

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
 import streamlit as st
 
-from dashboard import charts, display, safe_text, session, tables
+from dashboard import charts, display, safe_text, session, tables, timing
 from model import (
     FactorKind,
     InputError,
@@ -83,90 +84,23 @@ def _seed(key: str, value: Any) -> None:
         st.session_state[key] = value
 
 
-def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> None:
-    for factor in factor_catalogue().of_kind(kind):
-        setting = cfg.weights[factor.id]
-        low, high = setting.range
-        top = max(4.0 if kind is not FactorKind.CONTROL else MAX_WEIGHT, high)
-        _seed(_key("w", factor.id), setting.weight)
-        # Without the range editors, one slider per factor and no columns: fewer elements
-        # for the browser to redraw on every change.
-        weight_col, range_col = st.columns(2) if ranges else (st, None)
-        weight_col.slider(
-            f"{factor.label}: weight" + ("" if ranges else f" (plausible {low:g}–{high:g})"),
-            0.0,
-            top,
-            step=0.05,
-            key=_key("w", factor.id),
-            on_change=_widen_range,
-            args=(factor.id, (low, high)),
-            help=safe_text.markdown(setting.basis or factor.description),
-        )
-        if range_col is None:
-            continue
-        _seed(_key("r", factor.id), (low, high))
-        range_col.slider(
-            f"{factor.label}: plausible range",
-            0.0,
-            top,
-            step=0.05,
-            key=_key("r", factor.id),
-            on_change=_clamp_weight,
-            args=(factor.id,),
-            help="The Monte Carlo run samples the weight uniformly from this range.",
-        )
-
-
-def _controls(cfg: ModelConfig, *, ranges: bool) -> dict[str, Any]:
-    """Render every control and return the configuration data they describe."""
-    st.subheader("Region boundaries")
-    st.caption("Where each zone of the axis ends. They must rise from choice to coercion.")
-    boundary_cols = st.columns(4)
-    for col, (name, label) in zip(boundary_cols, BOUNDARY_FIELDS.items(), strict=True):
+def _seed_controls(cfg: ModelConfig, *, ranges: bool) -> None:
+    """Give every control its value from ``cfg`` unless the user has already moved it."""
+    for name in BOUNDARY_FIELDS:
         _seed(_key("b", name), getattr(cfg.boundaries, name))
-        col.slider(label, 0.01, 0.99, step=0.01, key=_key("b", name))
-
-    st.subheader("Scoring rule")
     scoring = cfg.scoring
     _seed(_key("s", "lack"), scoring.capital_lack.weight)
     _seed(_key("s", "lack_range"), tuple(scoring.capital_lack.range))
     _seed(_key("s", "ceiling"), scoring.circumstance_ceiling)
     _seed(_key("s", "threshold"), scoring.decisive_threshold)
-    cols = st.columns(4)
-    cols[0].slider(
-        "Push from lacking all capital",
-        0.0,
-        1.0,
-        step=0.01,
-        key=_key("s", "lack"),
-        help=safe_text.markdown(scoring.capital_lack.basis or ""),
-    )
-    cols[1].slider("…its plausible range", 0.0, 1.0, step=0.01, key=_key("s", "lack_range"))
-    cols[2].slider(
-        "Ceiling of circumstance alone",
-        0.05,
-        1.0,
-        step=0.01,
-        key=_key("s", "ceiling"),
-        help="The highest position capital and risk can reach without force or control.",
-    )
-    cols[3].slider(
-        "Decisive threshold for force / third-party control",
-        0.5,
-        1.0,
-        step=0.01,
-        key=_key("s", "threshold"),
-        help="At or above it, force or a third party's control alone means coercion (L42).",
-    )
+    for factor_id, setting in cfg.weights.items():
+        _seed(_key("w", factor_id), setting.weight)
+        if ranges:
+            _seed(_key("r", factor_id), tuple(setting.range))
 
-    for kind, title in (
-        (FactorKind.CAPITAL, "Capital weights (their ratios matter)"),
-        (FactorKind.RISK, "Risk factor weights"),
-        (FactorKind.CONTROL, "Force and control weights"),
-    ):
-        with st.expander(title, expanded=kind is FactorKind.RISK):
-            _weight_controls(cfg, kind, ranges=ranges)
 
+def _data_from_controls(cfg: ModelConfig) -> dict[str, Any]:
+    """The configuration data the controls describe (the model validates it)."""
     state = st.session_state
     data = cfg.model_dump(mode="python")
     data["boundaries"] = {name: state[_key("b", name)] for name in BOUNDARY_FIELDS}
@@ -182,35 +116,106 @@ def _controls(cfg: ModelConfig, *, ranges: bool) -> dict[str, Any]:
     return data
 
 
-@st.fragment
-def _editor() -> None:
-    """The controls and what they change. A fragment: moving a slider reruns only this part,
-    so the page answers as fast as a one-chart app would."""
-    top = st.columns([1, 1, 2])
-    top[0].button("Reset to default", on_click=_reset, type="primary")
-    top[1].download_button(
-        "Download configuration",
-        data=dump_config(session.config()),
-        file_name="spectrum-config.toml",
-        mime="application/toml",
-        help="The same TOML format `spectrum score --config` reads.",
-    )
-    top[2].file_uploader(
-        "Load a configuration (.toml or .json)",
-        type=["toml", "json"],
-        key="config_file",
-        on_change=_apply_upload,
-    )
-    for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
-        st.error(safe_text.markdown(str(problem)))
+def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> None:
+    for factor in factor_catalogue().of_kind(kind):
+        setting = cfg.weights[factor.id]
+        low, high = setting.range
+        top = max(4.0 if kind is not FactorKind.CONTROL else MAX_WEIGHT, high)
+        # Without the range editors, one slider per factor and no columns: fewer elements
+        # for the browser to redraw on every change.
+        weight_col, range_col = st.columns(2) if ranges else (st, None)
+        weight_col.slider(
+            f"{factor.label}: weight" + ("" if ranges else f" (plausible {low:g}–{high:g})"),
+            0.0,
+            top,
+            step=0.05,
+            key=_key("w", factor.id),
+            on_change=_widen_range,
+            args=(factor.id, (low, high)),
+            help=safe_text.markdown(setting.basis or factor.description),
+        )
+        if range_col is None:
+            continue
+        range_col.slider(
+            f"{factor.label}: plausible range",
+            0.0,
+            top,
+            step=0.05,
+            key=_key("r", factor.id),
+            on_change=_clamp_weight,
+            args=(factor.id,),
+            help="The Monte Carlo run samples the weight uniformly from this range.",
+        )
 
-    ranges = st.toggle(
-        "Also edit the plausible ranges the Monte Carlo run samples from",
-        key="edit_ranges",
-        persist_state="session",
-    )
-    cfg = session.config()
-    data = _controls(cfg, ranges=ranges)
+
+GROUPS = (
+    "Risk factor weights",
+    "Capital weights",
+    "Force and control weights",
+    "Region boundaries",
+    "Scoring rule",
+)
+_GROUP_KEY = "adjust_group"
+_GROUP_KINDS = {
+    "Capital weights": FactorKind.CAPITAL,
+    "Risk factor weights": FactorKind.RISK,
+    "Force and control weights": FactorKind.CONTROL,
+}
+
+
+def _controls(cfg: ModelConfig, *, ranges: bool) -> None:
+    """One group of controls at a time, each showing its value from the session state.
+
+    Only the chosen group is drawn: every control is sent to the browser again on each change,
+    and forty sliders made a weight change slow to show. The others keep their values through
+    the configuration, which every change updates.
+    """
+    group = st.radio("Show the controls for", GROUPS, horizontal=True, key=_GROUP_KEY)
+    if group in _GROUP_KINDS:
+        if group == "Capital weights":
+            st.caption("Only the capitals' ratios matter: they are averaged by these weights.")
+        _weight_controls(cfg, _GROUP_KINDS[group], ranges=ranges)
+    elif group == "Region boundaries":
+        st.caption("Where each zone of the axis ends. They must rise from choice to coercion.")
+        for name, label in BOUNDARY_FIELDS.items():
+            st.slider(label, 0.01, 0.99, step=0.01, key=_key("b", name))
+    else:
+        scoring = cfg.scoring
+        st.slider(
+            "Push from lacking all capital",
+            0.0,
+            1.0,
+            step=0.01,
+            key=_key("s", "lack"),
+            help=safe_text.markdown(scoring.capital_lack.basis or ""),
+        )
+        st.slider(
+            "Push from lacking all capital: plausible range",
+            0.0,
+            1.0,
+            step=0.01,
+            key=_key("s", "lack_range"),
+        )
+        st.slider(
+            "Ceiling of circumstance alone",
+            0.05,
+            1.0,
+            step=0.01,
+            key=_key("s", "ceiling"),
+            help="The highest position capital and risk can reach without force or control.",
+        )
+        st.slider(
+            "Decisive threshold for force / third-party control",
+            0.5,
+            1.0,
+            step=0.01,
+            key=_key("s", "threshold"),
+            help="At or above it, force or a third party's control alone means coercion (L42).",
+        )
+
+
+def _apply(cfg: ModelConfig, data: dict[str, Any]) -> None:
+    """Validate the controls' configuration with the model; keep the last valid one if refused."""
     try:
         candidate = config_from_data(data, "your settings")
     except InputError as error:
@@ -223,10 +228,13 @@ def _editor() -> None:
         if candidate != cfg:
             session.set_config(candidate)
 
+
+def _effect() -> pd.DataFrame:
+    """The chart of what the current configuration changes; returns the table beside it."""
     results = session.results()
     baseline = {a.persona_id: a for a in assess(list(results.personas), default_config())}
     current = results.assessments
-    st.subheader("What your configuration changes")
+    st.header("What your configuration changes")
     positions = {pid: a.position for pid, a in current.items()}
     defaults = {pid: a.position for pid, a in baseline.items()}
     st.markdown(charts.SHIFT_KEY)
@@ -235,9 +243,55 @@ def _editor() -> None:
         key="shift-chart",
         alt=charts.shift_alt(results.personas, positions, defaults),
     )
-    display.table(
-        tables.shift_table(results.personas, current, baseline), key="shift-table", max_rows=40
-    )
+    return tables.shift_table(results.personas, current, baseline)
+
+
+@st.fragment
+def _editor() -> None:
+    """The controls and what they change. A fragment: moving a slider reruns only this part,
+    so the page answers as fast as a one-chart app would."""
+    with timing.timed("adjust-editor"):
+        _edit()
+
+
+def _edit() -> None:
+    ranges = bool(st.session_state.get("edit_ranges", False))
+    cfg = session.config()
+    _seed_controls(cfg, ranges=ranges)
+    controls, effect = st.columns([4, 6], gap="large")
+    # The effect column is filled first: its chart reaches the browser before the controls'
+    # updates, and it stays in view beside the slider being moved.
+    with effect:
+        _apply(cfg, _data_from_controls(cfg))
+        table = _effect()
+    with controls:
+        st.header("Settings")
+        top = st.columns(2)
+        top[0].button("Reset to default", on_click=_reset, type="primary")
+        top[1].download_button(
+            "Download settings",
+            data=dump_config(session.config()),
+            file_name="spectrum-config.toml",
+            mime="application/toml",
+            help="The same TOML format `spectrum score --config` reads.",
+        )
+        st.file_uploader(
+            "Load a configuration (.toml or .json)",
+            type=["toml", "json"],
+            key="config_file",
+            on_change=_apply_upload,
+        )
+        for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
+            st.error(safe_text.markdown(str(problem)))
+        st.toggle(
+            "Also edit the plausible ranges",
+            key="edit_ranges",
+            help="The ranges the Monte Carlo run samples each weight from.",
+            persist_state="session",
+        )
+        _controls(cfg, ranges=ranges)
+    st.header("The same data as a table")
+    display.table(table, key="shift-table", max_rows=40)
 
 
 def render() -> None:
@@ -247,7 +301,7 @@ def render() -> None:
         "framing pages follow your changes at once. Your changes stay in this browser session; "
         "download them to keep them or to use them with `spectrum score --config`."
     )
-    st.subheader("Monte Carlo")
+    st.header("Monte Carlo")
     mc = st.columns(2)
     mc[0].select_slider(
         "Weight samples",

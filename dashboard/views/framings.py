@@ -26,11 +26,11 @@ def render() -> None:
             st.caption(f"Treats each person as: {framing.treated_as}")
             st.markdown(cards.citation_lines(framing.sources))
 
-    st.subheader("Where each framing puts the personas")
+    st.header("Where each framing puts the personas")
     display.chart(charts.framing_chart(views), key="framings-chart", alt=charts.framing_alt(views))
     display.table(tables.framing_table(views, results.personas), key="framings-table", max_rows=40)
 
-    st.subheader("What each framing leads to, persona by persona")
+    st.header("What each framing leads to, persona by persona")
     st.markdown(
         "Choose a framing to see how it treats each persona, how many responses of each level "
         "follow (legal, individual, community, structural: see *Interventions by region*), and "

@@ -18,9 +18,10 @@ def render() -> None:
         "support through circumstance, partnership and safety near choice. Every item cites "
         "the passage it comes from."
     )
-    st.subheader("At a glance")
+    st.header("At a glance")
     display.table(tables.overview_table(), key="overview")
 
+    st.header("Zone by zone")
     tabs = st.tabs([zone.label for zone in ZONES] + ["Everywhere"])
     for tab, zone in zip(tabs, ZONES, strict=False):
         with tab:

@@ -61,7 +61,7 @@ def render() -> None:
         custom = point.get("customdata")
         if custom:
             navigation.open_persona(str(custom[0] if isinstance(custom, list) else custom))
-    st.subheader("The same data as a table")
+    st.header("The same data as a table")
     display.table(tables.map_table(shown, results), key="map-table", max_rows=40)
     st.caption(
         f"Intervals: central {results.uncertainties[shown[0].id].level:.0%} of "

@@ -152,14 +152,27 @@ def test_framings_page_shows_chart_and_tables(app: App, bundled) -> None:
     assert at.main.selectbox(key="framing_choice").value == framings()[0].id.value
 
 
-def test_adjust_page_shows_sliders_and_reset(app: App) -> None:
+def _slider_keys(at: AppTest) -> set[str]:
+    return {s.key for s in at.main.slider}
+
+
+def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
     at = open_page(app(), ADJUST)
-    keys = {s.key for s in at.main.slider}
+    group = at.main.radio(key="adjust_group")
+    assert group.value == "Risk factor weights", "the weights most essays discuss come first"
+    seen: set[str] = set()
+    for choice in group.options:
+        at.main.radio(key="adjust_group").set_value(choice).run()
+        assert not at.exception
+        seen |= _slider_keys(at)
     for factor in model.factor_catalogue().factors:
-        assert f"cfg:w:{factor.id}" in keys
-    assert not any(k.startswith("cfg:r:") for k in keys), "ranges hidden until asked for"
+        assert f"cfg:w:{factor.id}" in seen
     for name in ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper"):
-        assert f"cfg:b:{name}" in keys
+        assert f"cfg:b:{name}" in seen
+    assert {"cfg:s:lack", "cfg:s:lack_range", "cfg:s:ceiling", "cfg:s:threshold"} <= seen
+    assert not any(k.startswith("cfg:r:") for k in seen), "ranges hidden until asked for"
+
+    at.main.radio(key="adjust_group").set_value("Risk factor weights").run()
     assert at.main.slider(key="cfg:w:poverty").value == default_config().weight("poverty")
     assert [b.label for b in at.main.button] == ["Reset to default"]
     assert set(plotly_charts(at)) == {"shift-chart"}
@@ -167,10 +180,24 @@ def test_adjust_page_shows_sliders_and_reset(app: App) -> None:
 
     at.main.toggle(key="edit_ranges").set_value(True).run()
     assert not at.exception
-    keys = {s.key for s in at.main.slider}
-    for factor in model.factor_catalogue().factors:
+    keys = _slider_keys(at)
+    for factor in model.factor_catalogue().of_kind(model.FactorKind.RISK):
         assert f"cfg:r:{factor.id}" in keys
     assert at.main.slider(key="cfg:r:poverty").value == default_config().weights["poverty"].range
+
+
+def test_a_weight_moved_in_one_group_survives_showing_another(app: App) -> None:
+    # Only one group is drawn at a time; the others keep their values through the configuration.
+    at = open_page(app(), ADJUST)
+    at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
+    at.main.radio(key="adjust_group").set_value("Capital weights").run()
+    at.main.slider(key="cfg:w:social_capital").set_value(2.5).run()
+    at.main.radio(key="adjust_group").set_value("Risk factor weights").run()
+    assert not at.exception
+    assert at.main.slider(key="cfg:w:poverty").value == 2.0
+    config = at.session_state["config"]
+    assert config.weight("poverty") == 2.0
+    assert config.weight("social_capital") == 2.5
 
 
 def test_about_page_states_it_is_not_a_screening_tool_and_lists_ten_points(app: App) -> None:
@@ -274,6 +301,7 @@ def test_invalid_boundaries_show_an_error_and_keep_the_previous_config(app: App)
     valid_positions = positions(at)
 
     open_page(at, ADJUST)
+    at.main.radio(key="adjust_group").set_value("Region boundaries").run()
     at.main.slider(key="cfg:b:choice_upper").set_value(0.9).run()
     assert not at.exception
     errors = [unescape(e.value) for e in at.main.error]
