@@ -353,9 +353,9 @@ _KIND_COLOURS = {
 }
 _KIND_PATTERNS = {FactorKind.CAPITAL: "", FactorKind.RISK: "/", FactorKind.CONTROL: "x"}
 _KIND_NAMES = {
-    FactorKind.CAPITAL: "Capital (more moves toward choice)",
-    FactorKind.RISK: "Risk factor (more moves toward coercion)",
-    FactorKind.CONTROL: "Force and control (more moves toward coercion)",
+    FactorKind.CAPITAL: "Capital (more → toward choice)",
+    FactorKind.RISK: "Risk factor (more → toward coercion)",
+    FactorKind.CONTROL: "Force and control (more → toward coercion)",
 }
 
 
@@ -393,10 +393,10 @@ def factor_profile(persona: Persona) -> go.Figure:
         title="Value (0 absent, 1 strongest)",
         fixedrange=True,
     )
-    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
     fig.update_layout(
-        legend={"orientation": "h", "x": 0, "y": 1.02, "yanchor": "bottom"},
-        margin={"t": 100, "b": 60},
+        legend={"orientation": "h", "x": 0, "xref": "container", "y": 1.02, "yanchor": "bottom"},
+        margin={"t": 100, "b": 60, "l": 200},
         bargap=0.25,
     )
     return fig
@@ -422,7 +422,7 @@ def factor_profile_alt(persona: Persona) -> str:
 
 def zone_probability_chart(uncertainty: Uncertainty, assessed: Zone) -> go.Figure:
     """Share of weight samples placing the persona in each zone."""
-    labels = [z.label + (" (assessed)" if z is assessed else "") for z in ZONES]
+    labels = [z.short_label + (" (assessed)" if z is assessed else "") for z in ZONES]
     shares = [uncertainty.zone_probabilities[z] for z in ZONES]
     fig = go.Figure(
         go.Bar(
@@ -445,7 +445,9 @@ def zone_probability_chart(uncertainty: Uncertainty, assessed: Zone) -> go.Figur
     )
     _base_layout(fig, height=280)
     fig.update_xaxes(range=[0, 1.15], tickformat=".0%", title="Share of samples", fixedrange=True)
-    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    # A fixed margin: automargin measured the labels a few pixels short in Chromium.
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
+    fig.update_layout(margin={"l": 200})
     return fig
 
 

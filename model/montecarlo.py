@@ -83,10 +83,10 @@ def simulate(
         for index, bound in enumerate(config.boundaries.as_tuple()):
             at_or_above[index, block] = np.count_nonzero(positions >= bound, axis=1)
     lows, medians, highs = quantiles
-    counts = -np.diff(
-        np.vstack([np.full(len(personas), samples), at_or_above, np.zeros(len(personas))]), axis=0
-    )
-    shares = (counts / samples).T
+    # Samples in zone i = those at or above its lower boundary minus those at or above its upper
+    # one (subtracted this way round so that an empty zone is 0.0, never -0.0).
+    edges = np.vstack([np.full(len(personas), samples), at_or_above, np.zeros(len(personas))])
+    shares = ((edges[:-1] - edges[1:]) / samples).T
     return [
         Uncertainty(
             persona_id=persona.id,

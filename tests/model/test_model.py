@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import math
 import os
 import re
@@ -542,30 +543,84 @@ def test_every_quote_is_short(repo_root: Path) -> None:
     assert quotes > 0
 
 
+LEDGER = Path(__file__).with_name("verified_quotes.txt")
+"""Every quote's line reference and a hash of its text, written when the quotes were checked
+against the essays. The essays are not shipped with the repository; the ledger lets any clone
+check that no quote was added or edited since that check."""
+
+
+def quote_entries(repo_root: Path) -> Iterator[tuple[Path, Citation]]:
+    for file in cited_files(repo_root):
+        for raw in citations_in(tomllib.loads(file.read_text(encoding="utf-8"))):
+            citation = Citation.model_validate(raw)
+            if citation.quote is not None:
+                yield file, citation
+
+
+def ledger_line(citation: Citation) -> str:
+    assert citation.quote is not None
+    digest = hashlib.sha256(normalised(citation.quote).encode()).hexdigest()
+    return f"{citation.ref} {digest}"
+
+
+def current_ledger(repo_root: Path) -> list[str]:
+    return sorted({ledger_line(c) for _, c in quote_entries(repo_root)})
+
+
+def test_every_quote_was_checked_against_the_essays(repo_root: Path) -> None:
+    # Runs in every clone: a quote added or edited since the last check against the essays has
+    # no line in the ledger. Regenerate it (beside the essays) with:
+    #   python -m tests.model.test_model
+    recorded = set(LEDGER.read_text(encoding="utf-8").split("\n")) - {""}
+    unchecked = [
+        f"{file.name}: {c.ref}: {c.quote!r}"
+        for file, c in quote_entries(repo_root)
+        if ledger_line(c) not in recorded
+    ]
+    assert not unchecked, "quotes never checked against the essays:\n" + "\n".join(unchecked)
+    assert len(recorded) >= 50, "the ledger covers the project's quotes"
+
+
+def check_quotes_against(source: Path, repo_root: Path) -> None:
+    """Every quote appears, verbatim up to whitespace, in the essay lines it cites."""
+    lines = source.read_text(encoding="utf-8").split("\n")
+    checked: dict[str, int] = {}
+    for file, citation in quote_entries(repo_root):
+        span = citation.lines
+        assert span is not None, (file.name, citation.ref)
+        first, last = span
+        assert last <= len(lines), (file.name, citation.ref)
+        passage = normalised(" ".join(lines[first - 1 : last]))
+        assert normalised(citation.quote or "") in passage, (
+            f"{file.name}: {citation.ref}: quote not found in the cited lines: {citation.quote!r}"
+        )
+        checked[file.parent.name] = checked.get(file.parent.name, 0) + 1
+    # Both the model's data and the personas carry quotes; none may slip through unchecked.
+    assert checked.get("data", 0) > 0
+    assert checked.get("personas", 0) > 0
+
+
 def test_every_quote_appears_verbatim_in_its_cited_lines(repo_root: Path) -> None:
     source = essay_text_path(repo_root)
     if source is None:
         pytest.skip(
-            f"the essays' text ({SOURCE_FILE}) is not shipped with the repository: put it in "
+            f"the essays' text ({SOURCE_FILE}) is not shipped with the repository, so the quotes "
+            "are checked against the ledger of an earlier check instead; put the text in "
             "../shared/sources/ beside the repository, or point SPECTRUM_SOURCES at its folder"
         )
-    lines = source.read_text(encoding="utf-8").split("\n")
-    checked: dict[str, int] = {}
-    for file in cited_files(repo_root):
-        for raw in citations_in(tomllib.loads(file.read_text(encoding="utf-8"))):
-            citation = Citation.model_validate(raw)
-            if citation.quote is None:
-                continue
-            span = citation.lines
-            assert span is not None, (file.name, citation.ref)
-            first, last = span
-            assert last <= len(lines), (file.name, citation.ref)
-            passage = normalised(" ".join(lines[first - 1 : last]))
-            assert normalised(citation.quote) in passage, (
-                f"{file.name}: {citation.ref}: quote not found in the cited lines: "
-                f"{citation.quote!r}"
-            )
-            checked[file.parent.name] = checked.get(file.parent.name, 0) + 1
-    # Both the model's data and the personas carry quotes; none may slip through unchecked.
-    assert checked.get("data", 0) > 0
-    assert checked.get("personas", 0) > 0
+    check_quotes_against(source, repo_root)
+    # The ledger records exactly this check.
+    assert LEDGER.read_text(encoding="utf-8").split("\n")[:-1] == current_ledger(repo_root), (
+        "the ledger is stale: run `python -m tests.model.test_model` to rewrite it"
+    )
+
+
+if __name__ == "__main__":
+    # Check every quote against the essays, then record the check (run from the repo root).
+    root = Path(__file__).resolve().parents[2]
+    essays = essay_text_path(root)
+    if essays is None:
+        raise SystemExit(f"{SOURCE_FILE} not found: the ledger records a check against it")
+    check_quotes_against(essays, root)
+    LEDGER.write_text("\n".join(current_ledger(root)) + "\n", encoding="utf-8")
+    print(f"{LEDGER}: {len(current_ledger(root))} quotes, all found in the essays")

@@ -418,6 +418,8 @@ def test_monte_carlo_is_reproducible_and_well_formed(
         assert 0.0 <= result.low <= result.median <= result.high <= 1.0
         assert set(result.zone_probabilities) == set(ZONES)
         assert all(0.0 <= p <= 1.0 for p in result.zone_probabilities.values())
+        # Not -0.0 either: a table would print it as "-0.0%".
+        assert all(math.copysign(1.0, p) == 1.0 for p in result.zone_probabilities.values())
         assert math.fsum(result.zone_probabilities.values()) == pytest.approx(1.0, abs=1e-12)
         # Each probability is a count of samples over the number of samples.
         for probability in result.zone_probabilities.values():
@@ -442,7 +444,11 @@ def test_a_personas_monte_carlo_result_ignores_the_rest_of_the_batch(
     batch = [*others[:at], persona, *others[at:]]
     alone = simulate([persona], config, samples=MC_SAMPLES, seed=seed)[0]
     in_batch = simulate(batch, config, samples=MC_SAMPLES, seed=seed)[batch.index(persona)]
-    assert in_batch == alone
+    # Same draws, same zones; the quantiles to rounding (BLAS orders sums by the batch's shape).
+    assert in_batch.zone_probabilities == alone.zone_probabilities
+    assert (in_batch.samples, in_batch.level) == (alone.samples, alone.level)
+    for field in ("low", "median", "high"):
+        assert getattr(in_batch, field) == pytest.approx(getattr(alone, field), abs=ULP_SLACK)
 
 
 @SLOW_PROPERTY
