@@ -353,9 +353,9 @@ _KIND_COLOURS = {
 }
 _KIND_PATTERNS = {FactorKind.CAPITAL: "", FactorKind.RISK: "/", FactorKind.CONTROL: "x"}
 _KIND_NAMES = {
-    FactorKind.CAPITAL: "Capital (more → toward choice)",
-    FactorKind.RISK: "Risk factor (more → toward coercion)",
-    FactorKind.CONTROL: "Force and control (more → toward coercion)",
+    FactorKind.CAPITAL: "Capital: more → choice",
+    FactorKind.RISK: "Risk factor: more → coercion",
+    FactorKind.CONTROL: "Force and control: more → coercion",
 }
 
 
@@ -395,7 +395,16 @@ def factor_profile(persona: Persona) -> go.Figure:
     )
     fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
     fig.update_layout(
-        legend={"orientation": "h", "x": 0, "xref": "container", "y": 1.02, "yanchor": "bottom"},
+        # A fixed entry width: Plotly measures legend text before the page's web font has
+        # loaded, and the longest entry was clipped when the font arrived.
+        legend={
+            "orientation": "h",
+            "x": 0,
+            "xref": "container",
+            "y": 1.02,
+            "yanchor": "bottom",
+            "entrywidth": 330,
+        },
         margin={"t": 100, "b": 60, "l": 200},
         bargap=0.25,
     )

@@ -35,7 +35,14 @@ def _ten_points() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def _model_card() -> str:
-    return MODEL_CARD.read_text(encoding="utf-8")
+    """docs/MODEL.md for this page: each heading one level down (the page has its own title)
+    and the generator's HTML comments dropped (Streamlit would show them as text)."""
+    lines = []
+    for line in MODEL_CARD.read_text(encoding="utf-8").splitlines():
+        if line.startswith("<!--") and line.endswith("-->"):
+            continue
+        lines.append("#" + line if line.startswith("#") else line)
+    return "\n".join(lines)
 
 
 def render() -> None:

@@ -8,6 +8,14 @@ from dashboard import cards, charts, display, safe_text, session, tables, url_st
 from model import catalogue
 
 
+def _zones_apart(gap: int | None) -> str:
+    if gap is None:
+        return "—"
+    if gap == 0:
+        return "Same zone"
+    return f"{abs(gap)} zone{'s' if abs(gap) > 1 else ''} apart"
+
+
 def render() -> None:
     results = session.results()
     ids = [p.id for p in results.personas]
@@ -42,7 +50,7 @@ def render() -> None:
         "—" if a.gap is None else f"{a.gap:+.2f}",
         help="Positive: the model places them nearer coercion than they place themselves.",
     )
-    cols[2].markdown("—" if a.zone_gap is None else f"{abs(a.zone_gap)} zone(s) apart")
+    cols[2].markdown(_zones_apart(a.zone_gap))
     cols[3].metric("Legal status", "Minor" if a.is_minor else "Adult")
     cols[3].markdown(f"**{a.legal_status.label}**")
     if a.is_minor:
