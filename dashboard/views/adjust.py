@@ -259,8 +259,9 @@ def _edit() -> None:
     cfg = session.config()
     _seed_controls(cfg, ranges=ranges)
     controls, effect = st.columns([4, 6], gap="large")
-    # The effect column is filled first: its chart reaches the browser before the controls'
-    # updates, and it stays in view beside the slider being moved.
+    # The effect column is filled first so that the change is applied before the download button
+    # serialises the configuration. (The browser redraws the chart when the fragment's run ends,
+    # whatever the order: benchmarks/RESULTS.md.) Side by side, the chart stays in view.
     with effect:
         _apply(cfg, _data_from_controls(cfg))
         table = _effect()
