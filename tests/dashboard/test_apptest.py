@@ -450,3 +450,17 @@ def test_uploads_stay_in_their_session(app: App, bundled) -> None:
     second = app()
     assert "u07-private" not in set(map_table(second)["ID"])
     assert len(map_table(second)) == len(bundled)
+
+
+def test_the_download_holds_the_configuration_just_changed(app: App) -> None:
+    # The file behind the button is stored under a hash of its contents, so its address says
+    # which configuration it holds. It once lagged one change behind the sliders.
+    at = open_page(app(), ADJUST)
+    default_file = at.main.get("download_button")[0].proto.url
+    at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
+    changed_file = at.main.get("download_button")[0].proto.url
+    assert changed_file != default_file, "the download still holds the default configuration"
+    at.main.slider(key="cfg:w:poverty").set_value(1.0).run()
+    assert at.main.get("download_button")[0].proto.url not in {default_file, changed_file}
+    at.main.button[0].click().run()  # Reset to default
+    assert at.main.get("download_button")[0].proto.url == default_file
