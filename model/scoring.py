@@ -203,16 +203,16 @@ def _terms(
     # to compare than columns strided through the matrix. BLAS picks its summation order from
     # the shapes, so a sum may differ in its last bit with the size of the batch: batch and
     # single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
-    rows = np.zeros((sums + len(lay.decisive), weights.shape[1]))
+    stacked = np.zeros((sums + len(lay.decisive), weights.shape[1]))
     for term, kind in enumerate(lay.kinds):
-        rows[term * samples : (term + 1) * samples, kind] = weights[:, kind]
+        stacked[term * samples : (term + 1) * samples, kind] = weights[:, kind]
     for offset, column in enumerate(lay.decisive):
-        rows[sums + offset, column] = 1.0
-    buffer = np.empty((len(rows) + samples, personas))
-    np.matmul(rows, values.T, out=buffer[: len(rows)])
+        stacked[sums + offset, column] = 1.0
+    buffer = np.empty((len(stacked) + samples, personas))
+    np.matmul(stacked, values.T, out=buffer[: len(stacked)])
     kept, risk_free, control_free = (buffer[t * samples : (t + 1) * samples].T for t in range(3))
-    decisive_values = buffer[sums : len(rows)]
-    position = buffer[len(rows) :].T
+    decisive_values = buffer[sums : len(stacked)]
+    position = buffer[len(stacked) :].T
 
     # 1 − L = 1 − λ·(1 − A) = λ·A + (1 − λ), with A the weighted average of the capitals. The
     # clip keeps a rounding of the sums from taking A outside [0, 1].
