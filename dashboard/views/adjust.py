@@ -292,7 +292,9 @@ def _edit() -> None:
         )
         _controls(cfg, ranges=ranges)
     st.header("The same data as a table")
-    display.table(table, key="shift-table", max_rows=40)
+    # A static table: it redraws in a fraction of the time of an interactive grid, which made
+    # the first weight change after a page load about 70 ms slower (benchmarks/RESULTS.md).
+    display.long_table(table, precision=3)
 
 
 def render() -> None:

@@ -282,7 +282,7 @@ def test_changing_a_risk_weight_moves_positions_and_reset_restores_them(
         assert after[pid] == before[pid], f"{pid} has no poverty yet moved"
 
     open_page(at, ADJUST)
-    shift = at.main.dataframe[0].value.set_index("Persona")
+    shift = at.main.table[0].value
     labels = {p.id: p.label for p in bundled}
     assert (shift.loc[[labels[pid] for pid in moved], "Change"] != 0).all()
 
