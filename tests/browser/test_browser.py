@@ -297,10 +297,16 @@ def test_uploads_are_never_seen_by_another_session(
 # --- accessibility ----------------------------------------------------------------------------
 
 
-def _serious_violations(page: Page) -> list[dict[str, Any]]:
+# Serious and critical, as the issue asks, and moderate too (heading order, landmarks), which
+# the pages are now clean of. Minor findings are left: the one seen,
+# presentation-role-conflict, is inside Streamlit's own file uploader.
+JUDGED_IMPACTS = ("moderate", "serious", "critical")
+
+
+def _judged_violations(page: Page) -> list[dict[str, Any]]:
     fit_viewport_to_page(page)  # axe only judges contrast of what is in the viewport
     result = Axe().run(page)
-    return [v for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+    return [v for v in result.response["violations"] if v.get("impact") in JUDGED_IMPACTS]
 
 
 def _describe(violations: list[dict[str, Any]]) -> str:
@@ -324,17 +330,19 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     ],
     ids=["map", "persona", "persona-minor", "interventions", "framings", "adjust", "about"],
 )
-def test_axe_finds_no_serious_or_critical_violation(tab: Tab, server: Server, path: str) -> None:
+def test_axe_finds_no_moderate_or_worse_violation(tab: Tab, server: Server, path: str) -> None:
     visit(tab.page, server, path)
-    violations = _serious_violations(tab.page)
+    violations = _judged_violations(tab.page)
     assert not violations, _describe(violations)
 
 
-def test_axe_finds_no_serious_violation_with_an_upload_error(tab: Tab, server: Server) -> None:
+def test_axe_finds_no_moderate_or_worse_violation_with_an_upload_error(
+    tab: Tab, server: Server
+) -> None:
     visit(tab.page, server, "")
     upload_personas(tab.page, ("bad.toml", persona_file("u04-bad", poverty=7)))
     expect(tab.page.locator(SIDEBAR_ERRORS)).to_have_count(1)
-    violations = _serious_violations(tab.page)
+    violations = _judged_violations(tab.page)
     assert not violations, _describe(violations)
 
 
