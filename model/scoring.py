@@ -173,11 +173,31 @@ class _Terms:
 
     def raw(self, rows: npt.NDArray[np.intp]) -> FloatArray:
         """The position of ``rows`` before the decisive floor, by the very same operations."""
-        position = self.capital_kept[rows] * self.risk_free[rows]
-        position *= self.ceiling
-        position += 1.0 - self.ceiling
-        position *= self.control_free[rows]
-        return np.subtract(1.0, position)
+        kept, risk_free, control_free = (
+            self.capital_kept[rows],
+            self.risk_free[rows],
+            self.control_free[rows],
+        )
+        return _unfloored(kept, risk_free, control_free, self.ceiling, out=np.empty_like(kept))
+
+
+def _unfloored(
+    kept: FloatArray,
+    risk_free: FloatArray,
+    control_free: FloatArray,
+    ceiling: float,
+    out: FloatArray,
+) -> FloatArray:
+    """The position before the decisive floor, into ``out``, in place.
+
+    ``1 − m·S = m·(1 − S) + (1 − m)`` with ``1 − S = (1 − L)·(1 − R)``, then
+    ``1 − position = (1 − K)·(1 − m·S)``.
+    """
+    np.multiply(kept, risk_free, out=out)
+    out *= ceiling
+    out += 1.0 - ceiling
+    out *= control_free
+    return np.subtract(1.0, out, out=out)
 
 
 def _terms(
@@ -223,12 +243,7 @@ def _terms(
     for free in (risk_free, control_free):
         np.negative(free, out=free)
         np.exp(free, out=free)
-    # 1 − m·S = m·(1 − S) + (1 − m), then 1 − position = (1 − K)·(1 − m·S).
-    np.multiply(kept, risk_free, out=position)
-    position *= ceiling
-    position += 1.0 - ceiling
-    position *= control_free
-    np.subtract(1.0, position, out=position)
+    _unfloored(kept, risk_free, control_free, ceiling, out=position)
 
     # Force or a third party's control at the threshold places a person in coercion (L42).
     decisive = (
@@ -268,8 +283,8 @@ class _Explanation:
     lift: FloatArray  # how far the decisive floor raised the position (0 where it did not)
 
 
-def _score_block(values: FloatArray, config: ModelConfig) -> _Terms:
-    weights = weight_vector(config)[np.newaxis, :]
+def _score_block(values: FloatArray, weights: FloatArray, config: ModelConfig) -> _Terms:
+    """One block of personas under the configuration's own weights (``weights``: 1 × F)."""
     lack = np.array([config.scoring.capital_lack.weight])
     return _terms(values, weights, lack, **_scalars(config))
 
@@ -289,17 +304,17 @@ def _explain(terms: _Terms) -> _Explanation:
 def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
     """Positions (P) for a value matrix: where each persona sits, without the why."""
     position = np.empty(values.shape[0])
+    weights = weight_vector(config)[np.newaxis, :]
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
-        position[block] = _score_block(values[block], config).position[:, 0]
+        position[block] = _score_block(values[block], weights, config).position[:, 0]
     return position
 
 
 def _contributions(
-    values: FloatArray, why: _Explanation, config: ModelConfig, out: FloatArray
+    values: FloatArray, why: _Explanation, weights: FloatArray, config: ModelConfig, out: FloatArray
 ) -> None:
     """Each factor's share of the position (P × F) for one block of personas, into ``out``."""
     lay = layout()
-    weights = weight_vector(config)
     circumstance_share = (1.0 - why.control) * config.scoring.circumstance_ceiling
     shared_by_both = why.lack * why.risk / 2.0
     # What each factor pushes with: weight × value for risk and control, weight × what is
@@ -351,12 +366,13 @@ def score_matrix(
     position = np.empty(values.shape[0])
     contributions = np.empty(values.shape)
     floored = np.empty(values.shape[0], dtype=bool)
+    weights = weight_vector(config)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
         block_values = values[block]
-        terms = _score_block(block_values, config)
+        terms = _score_block(block_values, weights[np.newaxis, :], config)
         why = _explain(terms)
         position[block] = terms.position[:, 0]
-        _contributions(block_values, why, config, out=contributions[block])
+        _contributions(block_values, why, weights, config, out=contributions[block])
         floored[block] = why.lift > 0
     return position, contributions, floored
 

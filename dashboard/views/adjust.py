@@ -148,19 +148,13 @@ def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> Non
         )
 
 
-GROUPS = (
-    "Risk factor weights",
-    "Capital weights",
-    "Force and control weights",
-    "Region boundaries",
-    "Scoring rule",
-)
-_GROUP_KEY = "adjust_group"
 _GROUP_KINDS = {
-    "Capital weights": FactorKind.CAPITAL,
     "Risk factor weights": FactorKind.RISK,
+    "Capital weights": FactorKind.CAPITAL,
     "Force and control weights": FactorKind.CONTROL,
 }
+GROUPS = (*_GROUP_KINDS, "Region boundaries", "Scoring rule")
+_GROUP_KEY = "adjust_group"
 
 
 def _controls(cfg: ModelConfig, *, ranges: bool) -> None:
@@ -248,8 +242,8 @@ def _effect() -> pd.DataFrame:
 
 @st.fragment
 def _editor() -> None:
-    """The controls and what they change. A fragment: moving a slider reruns only this part,
-    so the page answers as fast as a one-chart app would."""
+    """The controls and what they change. A fragment: moving a slider reruns only this part of
+    the page, not the whole page (benchmarks/RESULTS.md has what it then costs)."""
     with timing.timed("adjust-editor"):
         _edit()
 
