@@ -28,12 +28,9 @@ def table(frame: pd.DataFrame, *, key: str | None = None, max_rows: int = 20) ->
     st.dataframe(frame, hide_index=True, key=key, height=height)
 
 
-def long_table(frame: pd.DataFrame, *, precision: int | None = None) -> None:
-    """A static table whose cells wrap: for rows of sentences, or where it must redraw fast.
-
-    ``precision`` fixes the decimals shown for numbers (the values themselves are kept)."""
-    indexed = frame.set_index(frame.columns[0])
-    st.table(indexed if precision is None else indexed.style.format(precision=precision))
+def long_table(frame: pd.DataFrame) -> None:
+    """A static table whose cells wrap: for rows of sentences, or where it must redraw fast."""
+    st.table(frame.set_index(frame.columns[0]))
 
 
 def chart_and_table(

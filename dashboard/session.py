@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
@@ -83,9 +84,15 @@ class Results:
     config: ModelConfig
     personas: tuple[Persona, ...]
     assessments: dict[str, Assessment]
-    uncertainties: dict[str, Uncertainty]
     samples: int
     seed: int
+
+    @cached_property
+    def uncertainties(self) -> dict[str, Uncertainty]:
+        """The Monte Carlo figures, run when a page first asks for them: the adjust page moves
+        only positions, so a slider there does not pay for a simulation nobody sees."""
+        runs = simulate(list(self.personas), self.config, samples=self.samples, seed=self.seed)
+        return {u.persona_id: u for u in runs}
 
     def persona(self, persona_id: str) -> Persona:
         return next(p for p in self.personas if p.id == persona_id)
@@ -113,7 +120,6 @@ def results() -> Results:
         config=cfg,
         personas=tuple(people),
         assessments={a.persona_id: a for a in assess(people, cfg)},
-        uncertainties={u.persona_id: u for u in simulate(people, cfg, samples=samples, seed=seed)},
         samples=samples,
         seed=seed,
     )

@@ -6,16 +6,20 @@ that the model refuses is shown as an error and the last valid configuration sta
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, display, safe_text, session, tables, timing
 from model import (
+    Assessment,
     FactorKind,
     InputError,
     ModelConfig,
+    Persona,
     assess,
     default_config,
     dump_config,
@@ -158,13 +162,13 @@ _GROUP_KEY = "adjust_group"
 
 
 def _controls(cfg: ModelConfig, *, ranges: bool) -> None:
-    """One group of controls at a time, each showing its value from the session state.
+    """The chosen group of controls, each showing its value from the session state.
 
-    Only the chosen group is drawn: every control is sent to the browser again on each change,
-    and forty sliders made a weight change slow to show. The others keep their values through
-    the configuration, which every change updates.
+    Only one group is drawn: every control is sent to the browser again on each change, and
+    forty sliders made a weight change slow to show. The others keep their values through the
+    configuration, which every change updates.
     """
-    group = st.radio("Show the controls for", GROUPS, horizontal=True, key=_GROUP_KEY)
+    group = st.session_state.get(_GROUP_KEY, GROUPS[0])
     if group in _GROUP_KINDS:
         if group == "Capital weights":
             st.caption("Only the capitals' ratios matter: they are averaged by these weights.")
@@ -208,67 +212,109 @@ def _controls(cfg: ModelConfig, *, ranges: bool) -> None:
         )
 
 
-def _apply(cfg: ModelConfig, data: dict[str, Any]) -> None:
-    """Validate the controls' configuration with the model; keep the last valid one if refused."""
+def _apply(cfg: ModelConfig, data: dict[str, Any]) -> list[str]:
+    """Validate the controls' configuration with the model and put it in force.
+
+    Returns the model's objections, if it refuses: the last valid configuration then stays.
+    """
     try:
         candidate = config_from_data(data, "your settings")
     except InputError as error:
-        lines = "\n".join(f"- {safe_text.markdown(str(p))}" for p in error.problems)
-        st.error(
-            "The model refuses this configuration, so the last valid one stays in force:\n\n"
-            + lines
+        return [str(problem) for problem in error.problems]
+    if candidate != cfg:
+        session.set_config(candidate)
+    return []
+
+
+_BASELINE_KEY = "_default_assessments"
+
+
+def _default_assessments(personas: tuple[Persona, ...]) -> dict[str, Assessment]:
+    """The personas under the default configuration, kept per persona set in the session."""
+    memo = st.session_state.get(_BASELINE_KEY)
+    if memo is None or memo[0] != personas:
+        memo = (personas, {a.persona_id: a for a in assess(list(personas), default_config())})
+        st.session_state[_BASELINE_KEY] = memo
+    baseline: dict[str, Assessment] = memo[1]
+    return baseline
+
+
+@dataclass(frozen=True)
+class _Effect:
+    """What the current configuration changes, computed before anything is drawn."""
+
+    figure: go.Figure
+    alt: str
+    table: pd.DataFrame
+
+    @classmethod
+    def compute(cls) -> _Effect:
+        results = session.results()
+        current = results.assessments
+        baseline = _default_assessments(results.personas)
+        positions = {pid: a.position for pid, a in current.items()}
+        defaults = {pid: a.position for pid, a in baseline.items()}
+        return cls(
+            figure=charts.shift_chart(
+                results.personas, positions, defaults, results.config.boundaries
+            ),
+            alt=charts.shift_alt(results.personas, positions, defaults),
+            table=tables.shift_table(results.personas, current, baseline),
         )
-    else:
-        if candidate != cfg:
-            session.set_config(candidate)
 
 
-def _effect() -> pd.DataFrame:
-    """The chart of what the current configuration changes; returns the table beside it."""
-    results = session.results()
-    baseline = {a.persona_id: a for a in assess(list(results.personas), default_config())}
-    current = results.assessments
-    st.header("What your configuration changes")
-    positions = {pid: a.position for pid, a in current.items()}
-    defaults = {pid: a.position for pid, a in baseline.items()}
-    st.markdown(charts.SHIFT_KEY)
-    display.chart(
-        charts.shift_chart(results.personas, positions, defaults, results.config.boundaries),
-        key="shift-chart",
-        alt=charts.shift_alt(results.personas, positions, defaults),
-    )
-    return tables.shift_table(results.personas, current, baseline)
+class _SettingsFile:
+    """What the download button serves: the configuration in force when it is clicked.
+
+    The button sits outside the fragment, so that a slider move does not redraw it; it is given
+    this holder, which every run points at the current configuration, and Streamlit calls it
+    (on another thread, without the session) only when the user clicks.
+    """
+
+    _KEY = "_settings_file"
+
+    def __init__(self, config: ModelConfig) -> None:
+        self.config = config
+
+    def __call__(self) -> str:
+        return dump_config(self.config)
+
+    @classmethod
+    def of_session(cls) -> _SettingsFile:
+        holder = st.session_state.get(cls._KEY)
+        if not isinstance(holder, cls):
+            holder = st.session_state[cls._KEY] = cls(session.config())
+        holder.config = session.config()
+        return holder
 
 
-@st.fragment
-def _editor() -> None:
-    """The controls and what they change. A fragment: moving a slider reruns only this part of
-    the page, not the whole page (benchmarks/RESULTS.md has what it then costs)."""
-    with timing.timed("adjust-editor"):
-        _edit()
+def _settings_bar() -> None:
+    """Which controls to show, and saving, loading or resetting the settings.
 
-
-def _edit() -> None:
-    ranges = bool(st.session_state.get("edit_ranges", False))
-    cfg = session.config()
-    _seed_controls(cfg, ranges=ranges)
-    controls, effect = st.columns([4, 6], gap="large")
-    # The effect column is filled first so that the change is applied before the download button
-    # serialises the configuration. (The browser redraws the chart when the fragment's run ends,
-    # whatever the order: benchmarks/RESULTS.md.) Side by side, the chart stays in view.
-    with effect:
-        _apply(cfg, _data_from_controls(cfg))
-        table = _effect()
-    with controls:
-        st.header("Settings")
-        top = st.columns(2)
-        top[0].button("Reset to default", on_click=_reset, type="primary")
-        top[1].download_button(
+    Outside the fragment: these change rarely and each change reruns the whole page, while
+    keeping them out of the fragment spares the browser redrawing them on every slider move.
+    """
+    st.header("Settings")
+    choose, files = st.columns([4, 6], gap="large")
+    with choose:
+        st.radio("Show the controls for", GROUPS, horizontal=True, key=_GROUP_KEY)
+        st.toggle(
+            "Also edit the plausible ranges",
+            key="edit_ranges",
+            help="The ranges the Monte Carlo run samples each weight from.",
+            persist_state="session",
+        )
+    with files:
+        buttons = st.columns(2)
+        buttons[0].button("Reset to default", on_click=_reset, type="primary")
+        buttons[1].download_button(
             "Download settings",
-            data=dump_config(session.config()),
+            data=_SettingsFile.of_session(),
             file_name="spectrum-config.toml",
             mime="application/toml",
-            help="The same TOML format `spectrum score --config` reads.",
+            on_click="ignore",
+            help="The settings in force when you click, in the TOML format "
+            "`spectrum score --config` reads.",
         )
         st.file_uploader(
             "Load a configuration (.toml or .json)",
@@ -278,17 +324,43 @@ def _edit() -> None:
         )
         for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
             st.error(safe_text.markdown(str(problem)))
-        st.toggle(
-            "Also edit the plausible ranges",
-            key="edit_ranges",
-            help="The ranges the Monte Carlo run samples each weight from.",
-            persist_state="session",
-        )
+
+
+@st.fragment
+def _editor() -> None:
+    """The sliders and what they change. A fragment: moving a slider reruns only this part of
+    the page, not the whole page (benchmarks/RESULTS.md has what it then costs)."""
+    with timing.timed("adjust-editor"):
+        _edit()
+
+
+def _edit() -> None:
+    ranges = bool(st.session_state.get("edit_ranges", False))
+    cfg = session.config()
+    _seed_controls(cfg, ranges=ranges)
+    # Everything is computed before the first element is drawn: the browser redraws the chart
+    # only when the fragment's run ends, and elements sent in one burst are rendered together
+    # instead of in several passes spread over the run (benchmarks/RESULTS.md).
+    refused = _apply(cfg, _data_from_controls(cfg))
+    _SettingsFile.of_session()  # the download now serves what the sliders set
+    effect = _Effect.compute()
+    controls, shown = st.columns([4, 6], gap="large")
+    with controls:
         _controls(cfg, ranges=ranges)
+    with shown:  # side by side, the chart stays in view while the sliders move
+        if refused:
+            lines = "\n".join(f"- {safe_text.markdown(problem)}" for problem in refused)
+            st.error(
+                "The model refuses this configuration, so the last valid one stays in force:\n\n"
+                + lines
+            )
+        st.header("What your configuration changes")
+        st.markdown(charts.SHIFT_KEY)
+        display.chart(effect.figure, key="shift-chart", alt=effect.alt)
     st.header("The same data as a table")
     # A static table: it redraws in a fraction of the time of an interactive grid, which made
     # the first weight change after a page load about 70 ms slower (benchmarks/RESULTS.md).
-    display.long_table(table, precision=3)
+    display.long_table(effect.table)
 
 
 def render() -> None:
@@ -316,6 +388,7 @@ def render() -> None:
         key=session.SEED_KEY,
         persist_state="session",
     )
+    _settings_bar()
     _editor()
 
 

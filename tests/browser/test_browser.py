@@ -294,6 +294,25 @@ def test_uploads_are_never_seen_by_another_session(
     expect(first.page.locator(MAP_TABLE)).to_contain_text("u03-private-upload")
 
 
+def test_downloaded_settings_are_those_in_force_when_clicked(tab: Tab, server: Server) -> None:
+    # The button is outside the sliders' fragment and builds the file only when clicked.
+    page = tab.page
+    visit(page, server, "adjust")
+    slider = page.locator('[data-testid="stSlider"]', has_text="Poverty or financial desperation")
+    slider.get_by_role("slider").focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+        wait_for_script(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download settings").click()
+    path = download.value.path()
+    served = model.load_config_bytes(path.read_bytes(), download.value.suggested_filename)
+    default = default_config()
+    assert served.weight("poverty") == pytest.approx(default.weight("poverty") + 0.15)
+    assert served.model_copy(update={"weights": default.weights}) == default, "only that moved"
+    assert_healthy(page)
+
+
 # --- accessibility ----------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from dashboard import charts
 from dashboard.session import Results
-from model import ZONES, assess, default_config, framings, load_personas, simulate, view
+from model import ZONES, assess, default_config, framings, load_personas, view
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,7 +27,6 @@ def results() -> Results:
         config=config,
         personas=tuple(people),
         assessments={a.persona_id: a for a in assess(people, config)},
-        uncertainties={u.persona_id: u for u in simulate(people, config, samples=200, seed=0)},
         samples=200,
         seed=0,
     )
