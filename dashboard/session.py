@@ -125,3 +125,17 @@ def results() -> Results:
     )
     st.session_state[_RESULTS_KEY] = (key, computed)
     return computed
+
+
+_DEFAULT_ASSESSMENTS_KEY = "_default_assessments"
+
+
+def default_assessments(people: tuple[Persona, ...]) -> dict[str, Assessment]:
+    """The personas under the default configuration, kept while the persona set is unchanged
+    (the adjust page compares every slider move against them)."""
+    memo = st.session_state.get(_DEFAULT_ASSESSMENTS_KEY)
+    if memo is None or memo[0] != people:
+        memo = (people, {a.persona_id: a for a in assess(list(people), default_config())})
+        st.session_state[_DEFAULT_ASSESSMENTS_KEY] = memo
+    baseline: dict[str, Assessment] = memo[1]
+    return baseline

@@ -15,12 +15,9 @@ import streamlit as st
 
 from dashboard import charts, display, safe_text, session, tables, timing
 from model import (
-    Assessment,
     FactorKind,
     InputError,
     ModelConfig,
-    Persona,
-    assess,
     default_config,
     dump_config,
     factor_catalogue,
@@ -226,19 +223,6 @@ def _apply(cfg: ModelConfig, data: dict[str, Any]) -> list[str]:
     return []
 
 
-_BASELINE_KEY = "_default_assessments"
-
-
-def _default_assessments(personas: tuple[Persona, ...]) -> dict[str, Assessment]:
-    """The personas under the default configuration, kept per persona set in the session."""
-    memo = st.session_state.get(_BASELINE_KEY)
-    if memo is None or memo[0] != personas:
-        memo = (personas, {a.persona_id: a for a in assess(list(personas), default_config())})
-        st.session_state[_BASELINE_KEY] = memo
-    baseline: dict[str, Assessment] = memo[1]
-    return baseline
-
-
 @dataclass(frozen=True)
 class _Effect:
     """What the current configuration changes, computed before anything is drawn."""
@@ -251,7 +235,7 @@ class _Effect:
     def compute(cls) -> _Effect:
         results = session.results()
         current = results.assessments
-        baseline = _default_assessments(results.personas)
+        baseline = session.default_assessments(results.personas)
         positions = {pid: a.position for pid, a in current.items()}
         defaults = {pid: a.position for pid, a in baseline.items()}
         return cls(
@@ -267,8 +251,9 @@ class _SettingsFile:
     """What the download button serves: the configuration in force when it is clicked.
 
     The button sits outside the fragment, so that a slider move does not redraw it; it is given
-    this holder, which every run points at the current configuration, and Streamlit calls it
-    (on another thread, without the session) only when the user clicks.
+    this holder, which the fragment points at the configuration in force on every run (a full
+    run included), and Streamlit calls it (on another thread, without the session) only when the
+    user clicks.
     """
 
     _KEY = "_settings_file"
@@ -284,7 +269,6 @@ class _SettingsFile:
         holder = st.session_state.get(cls._KEY)
         if not isinstance(holder, cls):
             holder = st.session_state[cls._KEY] = cls(session.config())
-        holder.config = session.config()
         return holder
 
 
@@ -342,7 +326,7 @@ def _edit() -> None:
     # only when the fragment's run ends, and elements sent in one burst are rendered together
     # instead of in several passes spread over the run (benchmarks/RESULTS.md).
     refused = _apply(cfg, _data_from_controls(cfg))
-    _SettingsFile.of_session()  # the download now serves what the sliders set
+    _SettingsFile.of_session().config = session.config()  # what the download now serves
     effect = _Effect.compute()
     controls, shown = st.columns([4, 6], gap="large")
     with controls:
