@@ -2,7 +2,7 @@
 
 From danah boyd's essays on human trafficking and the commercial sexual exploitation of
 children. A tool to think, teach and research with; **never** a screening or identification
-tool for real people.
+tool for real people. Built for fictional composites: it refuses what looks like personal data.
 
 >>> from model import default_config, load_personas, assess
 >>> personas = load_personas(["personas"]).personas      # doctest: +SKIP
@@ -20,7 +20,7 @@ from model.config import (
     save_config,
 )
 from model.factors import Direction, Factor, FactorKind, factor_catalogue
-from model.framings import FramedView, FramingId, framings, view
+from model.framings import FramedView, FramingId, PlacementBasis, all_views, framings, view
 from model.interventions import Caution, Intervention, Level, catalogue
 from model.montecarlo import Uncertainty, simulate
 from model.personas import (
@@ -32,7 +32,15 @@ from model.personas import (
     persona_file_schema,
 )
 from model.problems import InputError, Problem
-from model.scoring import Assessment, LegalStatus, assess, assess_one, reference_position
+from model.responses import Layer, ResponsePlan, StartingBasis, plan_for
+from model.scoring import (
+    Assessment,
+    LegalStatus,
+    Reach,
+    assess,
+    assess_one,
+    reference_position,
+)
 from model.sources import Citation
 from model.spectrum import ZONES, Boundaries, Region, Zone
 
@@ -50,15 +58,21 @@ __all__ = [
     "FramingId",
     "InputError",
     "Intervention",
+    "Layer",
     "LegalStatus",
     "Level",
     "ModelConfig",
     "Persona",
     "PersonaSet",
+    "PlacementBasis",
     "Problem",
+    "Reach",
     "Region",
+    "ResponsePlan",
+    "StartingBasis",
     "Uncertainty",
     "Zone",
+    "all_views",
     "assess",
     "assess_one",
     "catalogue",
@@ -72,6 +86,7 @@ __all__ = [
     "load_personas",
     "parse_config",
     "persona_file_schema",
+    "plan_for",
     "reference_position",
     "save_config",
     "simulate",

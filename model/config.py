@@ -77,7 +77,16 @@ class ScoringSettings(BaseModel):
     decisive_threshold: float = Field(
         ge=0.5,
         le=1,
-        description="A decisive control factor at or above this value places a person in coercion.",
+        description="Force or manipulation at or above this value places a person in coercion.",
+    )
+    presence: float = Field(
+        default=0.2,
+        gt=0,
+        le=1,
+        description=(
+            "A factor at or above this value is present: it opens the band it defines and "
+            "brings the protections that do not wait for self-identification."
+        ),
     )
     basis: str | None = Field(default=None, max_length=1200)
 
@@ -93,7 +102,13 @@ class ModelConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    schema_version: Literal[1] = 1
+    schema_version: Literal[2] = Field(
+        2,
+        description=(
+            "2 since model v2 (violence is no longer weighted; the presence level was added). "
+            "A version 1 file: remove weights.violence and set schema_version = 2."
+        ),
+    )
     boundaries: Boundaries
     scoring: ScoringSettings
     weights: dict[str, WeightSetting]

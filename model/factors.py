@@ -1,11 +1,17 @@
 """The factors that place a person on the spectrum, read from ``data/factors.toml``.
 
-Three kinds, as the essays set them out:
+Four kinds, as the essays set them out:
 
 - **capital**: social, economic and cultural capital, the agency that marks the choice end (L42);
-- **risk**: prior abuse, family violence, homelessness, foster care, poverty, mental health,
-  addiction, gender dysphoria, co-dependency (L19, L42, L60, L72);
-- **control**: force, manipulation, a third party's control, violence (L42, L58, L70).
+- **hardship**, the economic strand of circumstance: poverty, homelessness, foster care
+  (L19, L42, L60, L64);
+- **struggle**, the personal strand: mental health, addiction, gender dysphoria, a history of
+  abuse (sexual abuse, family violence), co-dependency (L19, L42, L72);
+- **control**: force and manipulation, the routes into coercion (L42), and a third party's
+  control, which is exploitation but not by itself coercion (L66).
+
+Violence is not a factor: the essays ask to untangle it (L70), so a persona records it apart and
+it never moves a position.
 
 This module holds what each factor *is*; how much it weighs is configuration (:mod:`model.config`).
 """
@@ -25,8 +31,21 @@ from model.sources import Citation
 
 class FactorKind(StrEnum):
     CAPITAL = "capital"
-    RISK = "risk"
+    HARDSHIP = "hardship"
+    STRUGGLE = "struggle"
     CONTROL = "control"
+
+    @property
+    def label(self) -> str:
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    FactorKind.CAPITAL: "Capital and agency",
+    FactorKind.HARDSHIP: "Economic hardship",
+    FactorKind.STRUGGLE: "Personal struggles",
+    FactorKind.CONTROL: "Force, manipulation and control",
+}
 
 
 class Direction(StrEnum):

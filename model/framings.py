@@ -1,9 +1,10 @@
 """Framing lenses: how the same persona is placed, and answered, under different framings.
 
-The essays contrast ways of seeing the same people (L44–L46, L56, L58). Each lens here maps an
-assessed persona to where that framing puts them and to the responses that follow, and names
-the cautions the essays raise against the result. The descriptions live in
-``data/framings.toml``; the rules, one per framing, are below.
+The essays contrast ways of seeing the same people (L44–L46, L50–L58). Each lens maps an
+assessed persona to where that framing puts them (a typed :class:`PlacementBasis`, never prose)
+and to the responses that follow, and names the cautions the essays raise against the result.
+The descriptions, stated as their holders would state them, live in ``data/framings.toml``; the
+rules, one per framing, are below.
 """
 
 from __future__ import annotations
@@ -17,16 +18,29 @@ from importlib import resources
 from pydantic import BaseModel, ConfigDict, Field
 
 from model.interventions import catalogue
+from model.responses import ARRESTING_VICTIMS, StartingBasis, plan_for
 from model.scoring import Assessment
 from model.sources import Citation
 from model.spectrum import Zone
 
 
 class FramingId(StrEnum):
-    SPECTRUM = "spectrum"
+    STARTING_WHERE_THEY_ARE = "starting_where_they_are"
+    PLACED_FROM_OUTSIDE = "placed_from_outside"
     ALL_COERCION = "all_coercion"
     CRIMINAL_LEGAL = "criminal_legal"
-    SELF_IDENTIFICATION = "self_identification"
+
+
+class PlacementBasis(StrEnum):
+    """What a framing places a persona by."""
+
+    SELF_PLACEMENT = "self_placement"
+    ASSESSED_STAND_IN = "assessed_stand_in"
+    """Not stated: the framing asks first; the assessed zone stands in meanwhile."""
+    ASSESSED = "assessed"
+    ALL_AS_COERCION = "all_as_coercion"
+    NOT_PLACED = "not_placed"
+    """The framing places no one on the axis: it prosecutes."""
 
 
 class Framing(BaseModel):
@@ -35,8 +49,10 @@ class Framing(BaseModel):
     id: FramingId
     title: str
     short_title: str = Field(max_length=24)
+    held_by: str
     summary: str
     treated_as: str
+    misses: str
     sources: tuple[Citation, ...] = Field(min_length=1)
 
 
@@ -49,69 +65,86 @@ class FramedView(BaseModel):
     framing: FramingId
     zone: Zone | None
     """Where the framing places the persona; None when it places them nowhere on the axis."""
+    basis: PlacementBasis
     treated_as: str
     responses: tuple[str, ...]
-    """Ids of the catalogue interventions the framing leads to."""
+    """Ids of the catalogue interventions the framing leads to (its first layer)."""
+    protections: tuple[str, ...] = ()
+    """Ids of the interventions that apply whatever the person says (boyd's framing only)."""
     cautions: tuple[str, ...]
     """Ids of the catalogue cautions the essays raise against this outcome."""
-    differs_from_spectrum: bool
+    differs_from_assessment: bool
+    """True when the framing places the persona elsewhere than the outside assessment."""
 
 
 class _Outcome(BaseModel):
     zone: Zone | None
+    basis: PlacementBasis
     treated_as: str
+    responses: tuple[str, ...]
+    protections: tuple[str, ...] = ()
     cautions: tuple[str, ...] = ()
-    responses: tuple[str, ...] | None = None
-    """None: the zone-specific interventions of ``zone``."""
 
 
-def _spectrum(a: Assessment, framing: Framing) -> _Outcome:
-    treated = a.zone.label + (" (and coerced in law, as a minor)" if a.is_minor else "")
-    responses = tuple(x.item.id for x in catalogue().for_assessment(a) if not x.item.everywhere)
-    return _Outcome(zone=a.zone, treated_as=treated, responses=responses)
+def _zone_responses(zone: Zone) -> tuple[str, ...]:
+    return tuple(i.id for i in catalogue().for_zone(zone))
+
+
+def _starting_where_they_are(a: Assessment, framing: Framing) -> _Outcome:
+    plan = plan_for(a)
+    stand_in = plan.basis is StartingBasis.ASSESSED_STAND_IN
+    return _Outcome(
+        zone=plan.starting_zone,
+        basis=PlacementBasis.ASSESSED_STAND_IN if stand_in else PlacementBasis.SELF_PLACEMENT,
+        treated_as=plan.starting_label,
+        responses=tuple(x.item.id for x in plan.starting),
+        protections=tuple(x.item.id for x in plan.protections),
+        cautions=tuple(x.item.id for x in plan.cautions if not x.item.everywhere),
+    )
+
+
+def _placed_from_outside(a: Assessment, framing: Framing) -> _Outcome:
+    return _Outcome(
+        zone=a.zone,
+        basis=PlacementBasis.ASSESSED,
+        treated_as=f"{framing.treated_as}: {a.zone.label}",
+        responses=_zone_responses(a.zone),
+        cautions=("placing-from-outside",),
+    )
 
 
 def _all_coercion(a: Assessment, framing: Framing) -> _Outcome:
-    cautions: list[str] = []
-    if a.zone is not Zone.COERCION:
-        cautions.append("all-commercial-sex-as-coercion")
-    if a.zone in (Zone.ECONOMIC, Zone.NEAR_COERCION):
-        # "Rescue" that leaves circumstance in place leads back into the trade (L54).
-        cautions.append("rescue-and-repatriation")
-    return _Outcome(zone=Zone.COERCION, treated_as=framing.treated_as, cautions=tuple(cautions))
+    # The essays' answer (L56) applies wherever the assessment finds something other than force.
+    cautions = ("all-commercial-sex-as-coercion",) if a.zone is not Zone.COERCION else ()
+    return _Outcome(
+        zone=Zone.COERCION,
+        basis=PlacementBasis.ALL_AS_COERCION,
+        treated_as=framing.treated_as,
+        responses=_zone_responses(Zone.COERCION),
+        cautions=cautions,
+    )
 
 
 def _criminal_legal(a: Assessment, framing: Framing) -> _Outcome:
     cautions: list[str] = []
-    if a.zone is Zone.COERCION or a.is_minor:
-        cautions.append("arresting-victims")
+    if a.zone is Zone.COERCION or a.is_minor or a.forced_or_manipulated:
+        cautions.append(ARRESTING_VICTIMS)
     if a.zone.band is not None:
         cautions.append("prosecuting-circumstance")
-    # The criminal-legal frame's one tool, and it is aimed at the person selling sex too.
     return _Outcome(
         zone=None,
+        basis=PlacementBasis.NOT_PLACED,
         treated_as=framing.treated_as,
+        responses=(),
         cautions=tuple(cautions),
-        responses=("prosecute-exploiters",),
     )
 
 
-def _self_identification(a: Assessment, framing: Framing) -> _Outcome:
-    if a.self_zone is None:
-        return _Outcome(zone=None, treated_as="Not stated: no response follows")
-    cautions: list[str] = []
-    if a.is_minor or (a.zone_gap is not None and a.zone_gap >= 2):
-        # A minor is coerced in law whatever they say (L48); and a self-view far short of the
-        # assessment can leave serious needs unmet (L46).
-        cautions.append("self-identification-alone")
-    return _Outcome(zone=a.self_zone, treated_as=a.self_zone.label, cautions=tuple(cautions))
-
-
 _RULES: dict[FramingId, Callable[[Assessment, Framing], _Outcome]] = {
-    FramingId.SPECTRUM: _spectrum,
+    FramingId.STARTING_WHERE_THEY_ARE: _starting_where_they_are,
+    FramingId.PLACED_FROM_OUTSIDE: _placed_from_outside,
     FramingId.ALL_COERCION: _all_coercion,
     FramingId.CRIMINAL_LEGAL: _criminal_legal,
-    FramingId.SELF_IDENTIFICATION: _self_identification,
 }
 
 
@@ -120,7 +153,7 @@ def framings() -> tuple[Framing, ...]:
     """The framings, in the order the data file gives them."""
     text = resources.files("model").joinpath("data/framings.toml").read_text(encoding="utf-8")
     items = tuple(Framing.model_validate(f) for f in tomllib.loads(text)["framings"])
-    if {f.id for f in items} != set(FramingId):
+    if sorted(f.id for f in items) != sorted(FramingId):
         raise ValueError("framings.toml must describe every framing exactly once")
     return items
 
@@ -136,16 +169,19 @@ def view(assessment: Assessment, framing_id: FramingId | str) -> FramedView:
     """How a framing places and answers one assessed persona."""
     info = framing(framing_id)
     outcome = _RULES[info.id](assessment, info)
-    responses = outcome.responses
-    if responses is None:
-        zone = outcome.zone
-        responses = () if zone is None else tuple(i.id for i in catalogue().for_zone(zone))
     return FramedView(
         persona_id=assessment.persona_id,
         framing=info.id,
         zone=outcome.zone,
+        basis=outcome.basis,
         treated_as=outcome.treated_as,
-        responses=responses,
+        responses=outcome.responses,
+        protections=outcome.protections,
         cautions=outcome.cautions,
-        differs_from_spectrum=outcome.zone is not assessment.zone,
+        differs_from_assessment=outcome.zone is not assessment.zone,
     )
+
+
+def all_views(assessment: Assessment) -> list[FramedView]:
+    """One persona under every framing, in the data file's order."""
+    return [view(assessment, f.id) for f in framings()]

@@ -1,8 +1,7 @@
 """The interventions the essays recommend for each zone, and the cautions beside them.
 
-Read from ``data/interventions.toml``. What applies to a persona follows from its assessment: the
-interventions and cautions of its assessed zone and, for a minor, those of coercion too, since a
-minor is coerced in law whatever the position (L48).
+Read from ``data/interventions.toml``. What applies to one persona, in two layers (starting where
+they are, and the protections that do not wait for them), is :mod:`model.responses`.
 """
 
 from __future__ import annotations
@@ -16,16 +15,18 @@ from typing import Generic, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from model.scoring import Assessment
 from model.sources import Citation
 from model.spectrum import ZONES, Zone
 
 
 class Level(StrEnum):
+    """Where a response acts. This project's classification, not the essays'."""
+
     INDIVIDUAL = "individual"
     COMMUNITY = "community"
     STRUCTURAL = "structural"
     LEGAL = "legal"
+    TECHNOLOGY = "technology"
 
 
 class Intervention(BaseModel):
@@ -38,6 +39,13 @@ class Intervention(BaseModel):
     summary: str = Field(min_length=20, max_length=500)
     level: Level
     applies_to: tuple[Zone, ...] = Field(min_length=1)
+    follows_assessment: bool = Field(
+        default=False,
+        description=(
+            "Offered wherever the assessment places someone in its zones, whatever they say "
+            "of themselves (L62)."
+        ),
+    )
     sources: tuple[Citation, ...] = Field(min_length=1)
 
     @property
@@ -66,7 +74,7 @@ T = TypeVar("T", Intervention, Caution)
 
 @dataclass(frozen=True)
 class Applicable(Generic[T]):
-    """An intervention or caution that applies to a persona, and why."""
+    """An intervention or caution that applies to a persona, and why (with the passage)."""
 
     item: T
     reason: str
@@ -113,36 +121,6 @@ class Catalogue(BaseModel):
     @property
     def everywhere_cautions(self) -> list[Caution]:
         return [c for c in self.cautions if c.everywhere]
-
-    def for_assessment(self, assessment: Assessment) -> list[Applicable[Intervention]]:
-        """Interventions for a persona: its zone's, coercion's for a minor, then the universal."""
-        return self._applicable(
-            assessment, [i for i in self.interventions if not i.everywhere], self.everywhere
-        )
-
-    def cautions_for_assessment(self, assessment: Assessment) -> list[Applicable[Caution]]:
-        """Cautions for a persona, chosen the same way as its interventions."""
-        return self._applicable(
-            assessment, [c for c in self.cautions if not c.everywhere], self.everywhere_cautions
-        )
-
-    def _applicable(
-        self, assessment: Assessment, specific: list[T], universal: list[T]
-    ) -> list[Applicable[T]]:
-        zone = assessment.zone
-        found = [
-            Applicable(item, f"assessed zone: {zone.label}")
-            for item in specific
-            if zone in item.applies_to
-        ]
-        if assessment.is_minor and zone is not Zone.COERCION:
-            found += [
-                Applicable(item, "a minor is coerced in law (L48)")
-                for item in specific
-                if Zone.COERCION in item.applies_to and zone not in item.applies_to
-            ]
-        found += [Applicable(item, "applies everywhere") for item in universal]
-        return found
 
     def intervention(self, item_id: str) -> Intervention:
         for item in self.interventions:

@@ -2,8 +2,12 @@
 
 A persona has a pseudonymous id and never a name, an age band and never an exact age, a value
 in [0, 1] for each factor, its own placement on the spectrum (or "not stated", L50), a short
-fictional narrative, and the passages it draws on. A file holds one persona, or a list of them
-under ``personas``; TOML and JSON are both read.
+fictional narrative, and the passages it draws on. Every factor value of 0.2 or more carries a
+``why``: a phrase of the persona's own narrative that grounds it, so the numbers match the story.
+Violence is recorded apart from the factors (L70) and grounded the same way. A file holds one
+persona, or a list of them under ``personas``; TOML and JSON are both read. Text that reads like a
+real case record (a referral, a case number, "this week", a named agency) is accepted with a
+warning naming the phrase.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
 
 from pydantic import (
     AfterValidator,
@@ -27,12 +31,13 @@ from pydantic import (
     WithJsonSchema,
     create_model,
     field_validator,
+    model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from model.documents import load_bytes, read_document
 from model.factors import FactorKind, factor_catalogue
-from model.privacy import check_no_personal_data
+from model.privacy import case_record_warnings, check_no_personal_data
 from model.problems import NO_ITEM, InputError, Problem, problems_from_validation
 from model.sources import Citation
 
@@ -66,6 +71,10 @@ _AGE_LABELS = {
 NOT_STATED = "not_stated"
 
 MAX_NARRATIVE = 1500
+WHY_THRESHOLD = 0.2
+"""A factor value (or violence) at or above this needs a ``why`` quoted from the narrative."""
+VIOLENCE = "violence"
+"""The key of violence in ``why``: it is recorded beside the factors, not among them."""
 MAX_PERSONAS_PER_FILE = 500
 
 PersonaId = Annotated[
@@ -77,6 +86,12 @@ _GUARD = AfterValidator(check_no_personal_data)
 Label = Annotated[str, StringConstraints(min_length=3, max_length=80), _GUARD]
 SelfDescription = Annotated[str, StringConstraints(min_length=3, max_length=300), _GUARD]
 Narrative = Annotated[str, StringConstraints(min_length=40, max_length=MAX_NARRATIVE), _GUARD]
+Why = Annotated[str, StringConstraints(min_length=3, max_length=160), _GUARD]
+
+
+def _folded(text: str) -> str:
+    """Lowercase with runs of white space as one space: how a ``why`` is found in a narrative."""
+    return " ".join(text.lower().split())
 
 
 def _self_placement(value: Any) -> float | str:
@@ -122,7 +137,7 @@ def _factor_values_model() -> type[BaseModel]:
         __config__=ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, strict=True),
         __doc__=(
             "Each factor's strength for this persona, 0 (absent) to 1 (as strong as it gets). "
-            "Capitals must be given; risk and control factors left out are absent (0)."
+            "Capitals must be given; the other factors left out are absent (0)."
         ),
         **fields,
     )
@@ -155,8 +170,26 @@ class Persona(BaseModel):
     self_description: SelfDescription | None = Field(
         default=None, description="How the persona describes their own situation."
     )
+    violence: float = Field(
+        default=0.0,
+        ge=0,
+        le=1,
+        strict=True,
+        description=(
+            "Violence experienced, from anyone, 0 (none) to 1. Recorded apart from the factors "
+            "and never moves the position: it is common across the spectrum and always calls "
+            "for support (L70)."
+        ),
+    )
     narrative: Narrative = Field(
         description="A short fictional narrative, in the author's own words."
+    )
+    why: dict[str, Why] = Field(
+        default_factory=dict,
+        description=(
+            f"Factor id (or `{VIOLENCE}`) to a phrase of the narrative, word for word, that "
+            f"grounds its value. Required for every value of {WHY_THRESHOLD} or more."
+        ),
     )
     sources: tuple[Citation, ...] = Field(
         min_length=1, max_length=20, description="The passages the persona draws on."
@@ -184,6 +217,40 @@ class Persona(BaseModel):
         if refused:
             raise ValidationError.from_exception_data(cls.__name__, refused)
         return value
+
+    @model_validator(mode="after")
+    def _values_grounded_in_the_story(self) -> Self:
+        """Every value that matters is grounded in a phrase of this persona's own narrative."""
+        values = {**self.factor_values(), VIOLENCE: self.violence}
+        narrative = _folded(self.narrative)
+        errors = []
+
+        def refuse(key: str, message: str, given: object) -> None:
+            errors.append(
+                InitErrorDetails(
+                    type=PydanticCustomError("value_error", "{reason}", {"reason": message}),
+                    loc=("why", key),
+                    input=given,
+                )
+            )
+
+        for key, phrase in self.why.items():
+            if key not in values:
+                refuse(key, f"not a factor (known: {', '.join(values)})", phrase)
+            elif _folded(phrase) not in narrative:
+                refuse(key, "must quote a phrase of this persona's narrative word for word", phrase)
+        for key, value in values.items():
+            if value >= WHY_THRESHOLD and key not in self.why:
+                where = key if key == VIOLENCE else f"factors.{key}"
+                refuse(
+                    key,
+                    f"required: {where} is {value:g}, so quote the phrase of the narrative "
+                    "that grounds it",
+                    None,
+                )
+        if errors:
+            raise ValidationError.from_exception_data(type(self).__name__, errors)
+        return self
 
     @property
     def is_minor(self) -> bool:
@@ -241,6 +308,8 @@ class PersonaSet:
 
     personas: list[Persona] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    """Accepted, but worth a look: text that reads like a real case record."""
     origins: dict[str, str] = field(default_factory=dict)
     """Persona id to the file it came from."""
 
@@ -264,6 +333,7 @@ class PersonaSet:
 
     def extend(self, other: PersonaSet) -> None:
         self.problems.extend(other.problems)
+        self.warnings.extend(other.warnings)
         for persona in other.personas:
             self.add(persona, other.origins[persona.id])
 
@@ -311,7 +381,25 @@ def personas_from_data(data: Mapping[str, Any], path: str) -> PersonaSet:
             )
             continue
         result.add(persona, path)
+        result.warnings.extend(case_record_problems(persona, path))
     return result
+
+
+def case_record_problems(persona: Persona, path: str) -> list[Problem]:
+    """Warnings for text that reads like a real case record, one per phrase and field."""
+    texts: list[tuple[str, str | None]] = [
+        ("label", persona.label),
+        ("self_description", persona.self_description),
+        ("narrative", persona.narrative),
+        *((f"why.{key}", phrase) for key, phrase in persona.why.items()),
+        *((f"sources[{i}].note", c.note) for i, c in enumerate(persona.sources)),
+    ]
+    return [
+        Problem(path, persona.id, name, message)
+        for name, text in texts
+        if text
+        for message in case_record_warnings(text)
+    ]
 
 
 def _persona_files(path: Path) -> list[Path]:

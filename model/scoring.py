@@ -3,23 +3,39 @@
 The rule, in a paragraph
 ------------------------
 A position measures how constrained someone is, from 0 (choice) to 1 (coercion). With nothing
-pushing, a person sits at choice. Three pushes move them toward coercion. **Lacking capital**:
-the weighted average of social, economic and cultural capital is ``A``, and lacking it pushes by
-``L = λ·(1 − A)``. **Risk**: the weighted risk factors add up to a load that saturates,
-``R = 1 − exp(−Σ wᵢ·rᵢ)``, so each extra risk adds less than the last. Lacking capital and risk
-combine into circumstance pressure ``S = L + R − L·R`` (either alone, or both). **Control**:
-force, manipulation, a third party's control and violence saturate the same way into
-``K = 1 − exp(−Σ uⱼ·kⱼ)``. The position is ``K + (1 − K)·m·S``: control first, then circumstance
-fills part of what control leaves, up to the ceiling ``m`` (so circumstance alone stays below
-coercion, L42). Finally, force or a third party's control at or above the decisive threshold
-places the person in coercion whatever their capital: the position is raised to at least the
-coercion boundary, because the essays define coercion by force itself (L42).
+pushing, a person sits at choice. **Lacking capital**: the weighted average of social, economic
+and cultural capital is ``A``, and lacking it pushes by ``L = λ·(1 − A)``. The two strands of
+circumstance the essays name (L42) each add up to a load that saturates, so each extra factor in
+a strand adds less than the last: **economic hardship** ``H = 1 − exp(−Σ wᵢ·hᵢ)`` and
+**personal struggles** ``S = 1 − exp(−Σ wᵢ·sᵢ)``. They combine into circumstance pressure
+``C = 1 − (1 − L)(1 − H)(1 − S)`` (any of them, or several). **Control**: force, manipulation and
+a third party's control saturate the same way into ``K``. The unbounded position is
+``raw = K + (1 − K)·m·C``: control first, then circumstance fills part of what control leaves.
+
+Then the essays' definitions decide which zone the inputs allow (:class:`Reach`):
+
+- force or manipulation at or above the decisive threshold places the person in coercion
+  whatever their capital (L42: "directly or indirectly forced ... through manipulation or
+  force"): the position is raised to at least the coercion boundary;
+- otherwise coercion is out of reach, however much else weighs (a third party who takes a share
+  is exploitation, not by itself coercion, L66; L54). The band near coercion needs *both*
+  strands present (L42: "both financially hard off as well as grappling with serious mental
+  health issues"); the economic band needs economic hardship (L42); without it a person stays
+  in circumstance near choice at most.
+
+A position above the middle of the highest zone allowed is compressed smoothly into the rest of
+that zone (``knee + r·tanh((raw − knee)/r)``, with ``r`` nine tenths of the half-zone):
+continuous, increasing, and strictly below the next boundary, so no zone is ever labelled
+without its defining inputs.
 
 Every factor's contribution is its share of the term it feeds: control factors share ``K`` by
-``uⱼ·kⱼ``; circumstance's part ``(1 − K)·m·S`` is split between lack of capital and risk by
-their Shapley values (``L − L·R/2`` and ``R − L·R/2``), then among capitals by ``vᵢ·(1 − aᵢ)``
-and among risks by ``wᵢ·rᵢ``; any decisive lift goes to the decisive factors that triggered it.
-The contributions therefore add up exactly to the position.
+``uⱼ·kⱼ``; circumstance's part ``(1 − K)·m·C`` is split among lack of capital, hardship and
+struggles by their Shapley values, then among capitals by ``vᵢ·(1 − aᵢ)`` and within a strand by
+``wᵢ·xᵢ``. A compression scales every share by the same factor; a decisive lift goes to the
+decisive factors that reached the threshold. The contributions therefore add up exactly to the
+position.
+
+Violence is not in the rule at all: it is recorded apart (L70).
 
 :func:`reference_position` states this rule one persona at a time in plain Python;
 :func:`assess` runs the same rule vectorized with numpy over a personas × factors matrix.
@@ -40,23 +56,69 @@ from pydantic import BaseModel, ConfigDict
 from model.config import ModelConfig
 from model.factors import FactorKind, factor_catalogue
 from model.personas import AgeBand, Persona
-from model.spectrum import ZONES, Region, Zone
+from model.spectrum import ZONES, Boundaries, Region, Zone
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
+IntArray = npt.NDArray[np.int8]
 
 
 class LegalStatus(StrEnum):
     """What the law says, kept apart from the assessed position and the self-placement (L48)."""
 
-    MINOR_COERCED_IN_LAW = "minor_coerced_in_law"
+    MINOR = "minor_lacks_legal_agency"
     ADULT = "adult"
 
     @property
     def label(self) -> str:
-        if self is LegalStatus.MINOR_COERCED_IN_LAW:
-            return "Minor: coerced in law, whatever the position"
-        return "Adult: no legal presumption"
+        if self is LegalStatus.MINOR:
+            return "Minor: lacks legal agency, so treated as coerced whatever they say (L48)"
+        return "Adult"
+
+
+class Reach(StrEnum):
+    """Which inputs open the highest zone a persona may be placed in (L42)."""
+
+    FORCE_OR_MANIPULATION = "force_or_manipulation"
+    """Force or manipulation at the threshold: coercion."""
+    BOTH_STRANDS = "both_strands"
+    """Economic hardship and personal struggles together: up to near coercion."""
+    HARDSHIP = "hardship"
+    """Economic hardship: up to the economic band."""
+    NEITHER = "neither"
+    """No economic hardship: up to near choice."""
+
+    @property
+    def zone(self) -> Zone:
+        """The highest zone these inputs allow."""
+        return _REACH_ZONES[self]
+
+    @property
+    def label(self) -> str:
+        return _REACH_LABELS[self]
+
+
+_REACH_ZONES = {
+    Reach.FORCE_OR_MANIPULATION: Zone.COERCION,
+    Reach.BOTH_STRANDS: Zone.NEAR_COERCION,
+    Reach.HARDSHIP: Zone.ECONOMIC,
+    Reach.NEITHER: Zone.NEAR_CHOICE,
+}
+_REACHES: tuple[Reach, ...] = (
+    Reach.NEITHER,
+    Reach.HARDSHIP,
+    Reach.BOTH_STRANDS,
+    Reach.FORCE_OR_MANIPULATION,
+)
+"""Indexed by the engine's reach code 0..3."""
+_REACH_LABELS = {
+    Reach.FORCE_OR_MANIPULATION: "force or manipulation at the threshold: coercion (L42)",
+    Reach.BOTH_STRANDS: (
+        "economic hardship and personal struggles together: up to near coercion (L42)"
+    ),
+    Reach.HARDSHIP: "economic hardship without personal struggles: up to the economic band (L42)",
+    Reach.NEITHER: "no economic hardship: up to circumstance near choice (L42)",
+}
 
 
 class Assessment(BaseModel):
@@ -72,7 +134,16 @@ class Assessment(BaseModel):
     contributions: dict[str, float]
     """Factor id to its share of the position; they add up to ``position``."""
     decisive_control: bool
-    """True when force or a third party's control alone placed the persona in coercion."""
+    """True when force or manipulation at the threshold placed the persona in coercion."""
+    reach: Reach
+    """Which inputs opened the highest zone allowed."""
+    held: bool
+    """True when the reach rule kept the persona out of a zone their raw position reached."""
+    present: dict[FactorKind, tuple[str, ...]]
+    """Factor ids at or above the presence level, by kind (capitals not included)."""
+    violence: float
+    """Violence experienced, recorded apart: it never moves the position (L70)."""
+    violence_present: bool
     self_placement: float | None
     self_zone: Zone | None
     gap: float | None
@@ -89,7 +160,14 @@ class Assessment(BaseModel):
 
     @property
     def is_minor(self) -> bool:
-        return self.legal_status is LegalStatus.MINOR_COERCED_IN_LAW
+        return self.legal_status is LegalStatus.MINOR
+
+    @property
+    def forced_or_manipulated(self) -> bool:
+        """Force or manipulation present (at any level from the presence level up)."""
+        return any(
+            fid in ("force", "manipulation") for fid in self.present.get(FactorKind.CONTROL, ())
+        )
 
     @property
     def zone_gap(self) -> int | None:
@@ -111,14 +189,15 @@ class Layout:
 
     ids: tuple[str, ...]
     capital: slice
-    risk: slice
+    hardship: slice
+    struggle: slice
     control: slice
     decisive: tuple[int, ...]
 
     @property
-    def kinds(self) -> tuple[slice, slice, slice]:
-        """The columns of each term, in the order the terms are summed: capital, risk, control."""
-        return self.capital, self.risk, self.control
+    def kinds(self) -> tuple[slice, slice, slice, slice]:
+        """The columns of each term, in the order the terms are summed."""
+        return self.capital, self.hardship, self.struggle, self.control
 
 
 def _run_of(kind: FactorKind, kinds: Sequence[FactorKind]) -> slice:
@@ -135,7 +214,8 @@ def layout() -> Layout:
     return Layout(
         ids=tuple(f.id for f in factors),
         capital=_run_of(FactorKind.CAPITAL, kinds),
-        risk=_run_of(FactorKind.RISK, kinds),
+        hardship=_run_of(FactorKind.HARDSHIP, kinds),
+        struggle=_run_of(FactorKind.STRUGGLE, kinds),
         control=_run_of(FactorKind.CONTROL, kinds),
         decisive=tuple(i for i, f in enumerate(factors) if f.decisive),
     )
@@ -154,252 +234,248 @@ def weight_vector(config: ModelConfig) -> FloatArray:
     return np.array([config.weight(fid) for fid in layout().ids], dtype=float)
 
 
+def reach_codes(values: FloatArray, config: ModelConfig) -> IntArray:
+    """Each persona's reach (an index into the reach order, 0 = neither .. 3 = coercion).
+
+    It depends on the values and the configuration's thresholds, never on sampled weights: a
+    factor whose configured weight is 0 is switched off and opens nothing.
+    """
+    lay = layout()
+    weights = weight_vector(config)
+    present = (values >= config.scoring.presence) & (weights > 0)
+    hardship = present[:, lay.hardship].any(axis=1)
+    struggle = present[:, lay.struggle].any(axis=1)
+    decisive = (
+        (values[:, list(lay.decisive)] >= config.scoring.decisive_threshold).any(axis=1)
+        if lay.decisive
+        else np.zeros(len(values), dtype=bool)
+    )
+    codes = np.where(decisive, 3, hardship.astype(np.int8) + (hardship & struggle)).astype(np.int8)
+    return codes
+
+
+def _zone_edges(boundaries: Boundaries) -> FloatArray:
+    return np.array((0.0, *boundaries.as_tuple(), 1.0))
+
+
+_HEADROOM = 0.9
+"""The compression approaches ``knee + 0.9·half`` (0.59 for an economic band ending at 0.6),
+so a held position never reads, rounded, as the boundary it stays below."""
+
+
+def _compress(raw: FloatArray, low: FloatArray, high: FloatArray, out: FloatArray) -> FloatArray:
+    """Keep ``raw`` below ``high``: identity up to the middle of [low, high), tanh above it.
+
+    Continuous, increasing, and strictly below ``high``. ``low``/``high`` broadcast against raw.
+    """
+    half = (high - low) / 2.0
+    knee = low + half
+    room = _HEADROOM * half
+    over = raw > knee
+    np.copyto(out, raw)
+    if np.any(over):
+        excess = np.where(over, raw - knee, 0.0) / room
+        np.copyto(out, knee + room * np.tanh(excess), where=over)
+    return out
+
+
 @dataclass(frozen=True)
 class _Terms:
-    """The rule's terms for P personas under N weight vectors, each P × N.
+    """The rule's terms for P personas under N weight vectors, each P × N."""
 
-    Held as complements (what is left *free* of each push), because the position is then one
-    product: ``1 − position = (1 − K)·(1 − m·S)`` with ``1 − S = (1 − L)·(1 − R)``. That is the
-    same rule as in the module docstring, written so that it runs in place, with no temporaries.
-    """
-
-    capital_kept: FloatArray  # 1 − L
-    risk_free: FloatArray  # 1 − R = exp(−Σ wᵢ·rᵢ)
-    control_free: FloatArray  # 1 − K = exp(−Σ uⱼ·kⱼ)
+    lack: FloatArray  # L
+    hardship: FloatArray  # H
+    struggle: FloatArray  # S
+    control: FloatArray  # K
+    raw: FloatArray  # K + (1 − K)·m·C
     position: FloatArray
-    decisive: BoolArray
-    """Personas (P) with a decisive factor at the threshold: at least the coercion boundary."""
-    ceiling: float
-
-    def raw(self, rows: npt.NDArray[np.intp]) -> FloatArray:
-        """The position of ``rows`` before the decisive floor, by the very same operations."""
-        kept, risk_free, control_free = (
-            self.capital_kept[rows],
-            self.risk_free[rows],
-            self.control_free[rows],
-        )
-        return _unfloored(kept, risk_free, control_free, self.ceiling, out=np.empty_like(kept))
-
-
-def _unfloored(
-    kept: FloatArray,
-    risk_free: FloatArray,
-    control_free: FloatArray,
-    ceiling: float,
-    out: FloatArray,
-) -> FloatArray:
-    """The position before the decisive floor, into ``out``, in place.
-
-    ``1 − m·S = m·(1 − S) + (1 − m)`` with ``1 − S = (1 − L)·(1 − R)``, then
-    ``1 − position = (1 − K)·(1 − m·S)``.
-    """
-    np.multiply(kept, risk_free, out=out)
-    out *= ceiling
-    out += 1.0 - ceiling
-    out *= control_free
-    return np.subtract(1.0, out, out=out)
 
 
 def _terms(
     values: FloatArray,
     weights: FloatArray,
     capital_lack: FloatArray,
-    *,
-    ceiling: float,
-    threshold: float,
-    coercion_lower: float,
+    codes: IntArray,
+    config: ModelConfig,
 ) -> _Terms:
     """The rule over P personas (rows of ``values``) and N weight vectors (rows of ``weights``).
 
-    Every pass over memory and every fresh array counts with a million personas, so the work
-    is one matrix product into a buffer that then holds every term, updated in place. Callers
-    pass blocks small enough for that buffer to stay in cache.
+    One matrix product (BLAS) gives the four weighted sums for every sample; the rest runs
+    elementwise. Callers pass blocks small enough for the buffers to stay in cache.
     """
     lay = layout()
-    samples, personas = weights.shape[0], values.shape[0]
-    sums = 3 * samples
-    # One matrix product (BLAS) gives the three weighted sums for every sample, and (through
-    # unit rows, exactly) the decisive factors' values as contiguous rows, which are far cheaper
-    # to compare than columns strided through the matrix. BLAS picks its summation order from
-    # the shapes, so a sum may differ in its last bit with the size of the batch: batch and
-    # single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
-    stacked = np.zeros((sums + len(lay.decisive), weights.shape[1]))
+    samples = weights.shape[0]
+    stacked = np.zeros((4 * samples, weights.shape[1]))
     for term, kind in enumerate(lay.kinds):
         stacked[term * samples : (term + 1) * samples, kind] = weights[:, kind]
-    for offset, column in enumerate(lay.decisive):
-        stacked[sums + offset, column] = 1.0
-    buffer = np.empty((len(stacked) + samples, personas))
-    np.matmul(stacked, values.T, out=buffer[: len(stacked)])
-    kept, risk_free, control_free = (buffer[t * samples : (t + 1) * samples].T for t in range(3))
-    decisive_values = buffer[sums : len(stacked)]
-    position = buffer[len(stacked) :].T
-
-    # 1 − L = 1 − λ·(1 − A) = λ·A + (1 − λ), with A the weighted average of the capitals. The
-    # clip keeps a rounding of the sums from taking A outside [0, 1].
-    kept /= weights[:, lay.capital].sum(axis=1)
-    np.clip(kept, 0.0, 1.0, out=kept)
-    kept *= capital_lack
-    kept += 1.0 - capital_lack
-    for free in (risk_free, control_free):
-        np.negative(free, out=free)
-        np.exp(free, out=free)
-    _unfloored(kept, risk_free, control_free, ceiling, out=position)
-
-    # Force or a third party's control at the threshold places a person in coercion (L42).
-    decisive = (
-        np.max(decisive_values, axis=0) >= threshold
-        if len(decisive_values)
-        else np.zeros(personas, dtype=bool)
-    )
-    np.maximum(position, (decisive * coercion_lower)[:, np.newaxis], out=position)
-    return _Terms(kept, risk_free, control_free, position, decisive, ceiling)
+    sums = (stacked @ values.T).reshape(4, samples, -1).transpose(0, 2, 1)  # 4 × P × N
+    capital = np.clip(sums[0] / weights[:, lay.capital].sum(axis=1), 0.0, 1.0)
+    lack = capital_lack * (1.0 - capital)
+    hardship = -np.expm1(-sums[1])
+    struggle = -np.expm1(-sums[2])
+    control = -np.expm1(-sums[3])
+    ceiling = config.scoring.circumstance_ceiling
+    circumstance = 1.0 - (1.0 - lack) * (1.0 - hardship) * (1.0 - struggle)
+    raw = control + (1.0 - control) * ceiling * circumstance
+    position = _place(raw, codes, config.boundaries)
+    return _Terms(lack, hardship, struggle, control, raw, position)
 
 
-def _scalars(config: ModelConfig) -> dict[str, float]:
-    return {
-        "ceiling": config.scoring.circumstance_ceiling,
-        "threshold": config.scoring.decisive_threshold,
-        "coercion_lower": config.boundaries.coercion_lower,
-    }
+def _place(raw: FloatArray, codes: IntArray, boundaries: Boundaries) -> FloatArray:
+    """Apply the reach: the decisive floor at coercion, or the compression below the zone
+    the inputs do not open (``raw`` is P × N, ``codes`` P)."""
+    edges = _zone_edges(boundaries)
+    top_zone = np.array([r.zone.order for r in _REACHES])[codes]  # P
+    low, high = edges[top_zone][:, np.newaxis], edges[top_zone + 1][:, np.newaxis]
+    position = np.empty_like(raw)
+    _compress(raw, low, high, out=position)
+    decisive = codes == 3
+    if np.any(decisive):
+        position[decisive] = np.maximum(raw[decisive], boundaries.coercion_lower)
+    return position
 
 
-_BLOCK_CELLS = 1 << 17
-"""Personas × samples scored at once. Blocks keep the terms' buffer (a few MB) in cache while
-the in-place passes run over it; measured with ``benchmarks/bench_model.py``, blocks of 2**17
-cells were fastest, both for a million personas and for ten thousand samples of a thousand."""
+def _held(raw: FloatArray, codes: IntArray, boundaries: Boundaries) -> BoolArray:
+    """Personas whose raw position reached a zone their inputs do not open."""
+    top_zone = np.array([r.zone.order for r in _REACHES])[codes]
+    held: BoolArray = (codes < 3) & (raw >= _zone_edges(boundaries)[top_zone + 1])
+    return held
+
+
+_BLOCK_CELLS = 1 << 16
+"""Personas × samples scored at once, so the terms' buffers (a few MB) stay in cache."""
 
 
 def _blocks(total: int, per_block: int) -> list[slice]:
     return [slice(start, min(total, start + per_block)) for start in range(0, total, per_block)]
 
 
-@dataclass(frozen=True)
-class _Explanation:
-    """What :func:`score_matrix` shares out among the factors, per persona (P each)."""
-
-    lack: FloatArray
-    risk: FloatArray
-    control: FloatArray
-    lift: FloatArray  # how far the decisive floor raised the position (0 where it did not)
-
-
-def _score_block(values: FloatArray, weights: FloatArray, config: ModelConfig) -> _Terms:
-    """One block of personas under the configuration's own weights (``weights``: 1 × F)."""
-    lack = np.array([config.scoring.capital_lack.weight])
-    return _terms(values, weights, lack, **_scalars(config))
-
-
-def _explain(terms: _Terms) -> _Explanation:
-    rows = np.flatnonzero(terms.decisive)
-    lift = np.zeros(len(terms.decisive))
-    lift[rows] = terms.position[rows, 0] - terms.raw(rows)[:, 0]
-    return _Explanation(
-        lack=1.0 - terms.capital_kept[:, 0],
-        risk=1.0 - terms.risk_free[:, 0],
-        control=1.0 - terms.control_free[:, 0],
-        lift=lift,
+def _shapley3(x: FloatArray, y: FloatArray, z: FloatArray) -> tuple[FloatArray, ...]:
+    """Shapley shares of ``1 − (1 − x)(1 − y)(1 − z)`` among x, y and z (they add up to it)."""
+    xyz = x * y * z / 3.0
+    return (
+        x - (x * y + x * z) / 2.0 + xyz,
+        y - (x * y + y * z) / 2.0 + xyz,
+        z - (x * z + y * z) / 2.0 + xyz,
     )
+
+
+def _contributions(
+    values: FloatArray, terms: _Terms, weights: FloatArray, config: ModelConfig, out: FloatArray
+) -> None:
+    """Each factor's share of the position (P × F) for one block of personas, into ``out``."""
+    lay = layout()
+    lack, hardship, struggle, control = (
+        t[:, 0] for t in (terms.lack, terms.hardship, terms.struggle, terms.control)
+    )
+    raw, position = terms.raw[:, 0], terms.position[:, 0]
+    share = (1.0 - control) * config.scoring.circumstance_ceiling
+    parts = np.stack([share * s for s in _shapley3(lack, hardship, struggle)] + [control], axis=1)
+    # What each factor pushes with: weight × value, or weight × what is missing for a capital.
+    np.multiply(values, weights, out=out)
+    out[:, lay.capital] = weights[lay.capital] - out[:, lay.capital]
+    indicator = _term_indicator()
+    totals = out @ indicator  # P × 4
+    scale = np.zeros_like(totals)
+    np.divide(parts, totals, out=scale, where=totals > 0)
+    out *= scale @ indicator.T
+    # Compressed: every share shrinks alike. Lifted to coercion: the lift goes to the decisive
+    # factors that reached the threshold, by value.
+    lifted = position > raw
+    factor = np.ones_like(raw)
+    np.divide(position, raw, out=factor, where=(~lifted) & (raw > 0))
+    out *= factor[:, np.newaxis]
+    rows = np.flatnonzero(lifted)
+    if rows.size:
+        columns = np.array(lay.decisive)
+        reached = values[np.ix_(rows, columns)].copy()
+        reached[reached < config.scoring.decisive_threshold] = 0.0
+        gain = (position[rows] - raw[rows]) / reached.sum(axis=1)
+        out[np.ix_(rows, columns)] += reached * gain[:, np.newaxis]
+
+
+@cache
+def _term_indicator() -> FloatArray:
+    """Factors × terms: 1 where a factor feeds a term (capital, hardship, struggle, control)."""
+    lay = layout()
+    indicator = np.zeros((len(lay.ids), 4))
+    for term, kind in enumerate(lay.kinds):
+        indicator[kind, term] = 1.0
+    return indicator
+
+
+def _lack_share(config: ModelConfig) -> FloatArray:
+    return np.array([config.scoring.capital_lack.weight])
 
 
 def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
     """Positions (P) for a value matrix: where each persona sits, without the why."""
     position = np.empty(values.shape[0])
     weights = weight_vector(config)[np.newaxis, :]
+    codes = reach_codes(values, config)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
-        position[block] = _score_block(values[block], weights, config).position[:, 0]
+        terms = _terms(values[block], weights, _lack_share(config), codes[block], config)
+        position[block] = terms.position[:, 0]
     return position
-
-
-def _contributions(
-    values: FloatArray, why: _Explanation, weights: FloatArray, config: ModelConfig, out: FloatArray
-) -> None:
-    """Each factor's share of the position (P × F) for one block of personas, into ``out``."""
-    lay = layout()
-    circumstance_share = (1.0 - why.control) * config.scoring.circumstance_ceiling
-    shared_by_both = why.lack * why.risk / 2.0
-    # What each factor pushes with: weight × value for risk and control, weight × what is
-    # missing for a capital. Each term's part is then shared out in proportion.
-    np.multiply(values, weights, out=out)
-    capital = lay.capital
-    np.subtract(weights[capital], out[:, capital], out=out[:, capital])
-    parts = np.stack(
-        [
-            circumstance_share * (why.lack - shared_by_both),
-            circumstance_share * (why.risk - shared_by_both),
-            why.control,
-        ],
-        axis=1,
-    )
-    totals = out @ _term_indicator()  # P × 3
-    scale = np.zeros_like(totals)
-    np.divide(parts, totals, out=scale, where=totals > 0)
-    out *= np.repeat(scale, _term_widths(), axis=1)
-    # A decisive lift goes to the decisive factors that reached the threshold, by value.
-    lifted = np.flatnonzero(why.lift > 0)
-    if lifted.size:
-        columns = np.array(lay.decisive)
-        reached = values[np.ix_(lifted, columns)]
-        reached[reached < config.scoring.decisive_threshold] = 0.0
-        share = why.lift[lifted] / reached.sum(axis=1)
-        out[np.ix_(lifted, columns)] += reached * share[:, np.newaxis]
-
-
-@cache
-def _term_indicator() -> FloatArray:
-    """Factors × terms: 1 where a factor feeds a term (capital, risk, control)."""
-    lay = layout()
-    indicator = np.zeros((len(lay.ids), 3))
-    for term, kind in enumerate(lay.kinds):
-        indicator[kind, term] = 1.0
-    return indicator
-
-
-@cache
-def _term_widths() -> tuple[int, ...]:
-    return tuple(kind.stop - kind.start for kind in layout().kinds)
 
 
 def score_matrix(
     values: FloatArray, config: ModelConfig
-) -> tuple[FloatArray, FloatArray, BoolArray]:
-    """Positions (P), contributions (P × F) and decisive flags (P) for a value matrix."""
+) -> tuple[FloatArray, FloatArray, IntArray, BoolArray]:
+    """Positions (P), contributions (P × F), reach codes (P) and held flags (P)."""
     position = np.empty(values.shape[0])
     contributions = np.empty(values.shape)
-    floored = np.empty(values.shape[0], dtype=bool)
+    held = np.empty(values.shape[0], dtype=bool)
     weights = weight_vector(config)
+    codes = reach_codes(values, config)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
         block_values = values[block]
-        terms = _score_block(block_values, weights[np.newaxis, :], config)
-        why = _explain(terms)
+        terms = _terms(
+            block_values, weights[np.newaxis, :], _lack_share(config), codes[block], config
+        )
         position[block] = terms.position[:, 0]
-        _contributions(block_values, why, weights, config, out=contributions[block])
-        floored[block] = why.lift > 0
-    return position, contributions, floored
+        held[block] = _held(terms.raw[:, 0], codes[block], config.boundaries)
+        _contributions(block_values, terms, weights, config, out=contributions[block])
+    return position, contributions, codes, held
 
 
 def sample_positions(
     values: FloatArray, weights: FloatArray, capital_lack: FloatArray, config: ModelConfig
 ) -> FloatArray:
-    """Positions (P × N) for N sampled weight vectors; boundaries and ceiling from ``config``."""
+    """Positions (P × N) for N sampled weight vectors; boundaries and thresholds from ``config``."""
     personas, samples = values.shape[0], weights.shape[0]
     positions = np.empty((personas, samples))
-    scalars = _scalars(config)
+    codes = reach_codes(values, config)
     for block in _blocks(samples, max(1, _BLOCK_CELLS // max(1, personas))):
-        terms = _terms(values, weights[block], capital_lack[block], **scalars)
+        terms = _terms(values, weights[block], capital_lack[block], codes, config)
         positions[:, block] = terms.position
     return positions
 
 
+def _present(values: Mapping[str, float], config: ModelConfig) -> dict[FactorKind, tuple[str, ...]]:
+    catalogue = factor_catalogue()
+    threshold = config.scoring.presence
+    return {
+        kind: tuple(
+            f.id
+            for f in catalogue.of_kind(kind)
+            if values[f.id] >= threshold and config.weight(f.id) > 0
+        )
+        for kind in (FactorKind.HARDSHIP, FactorKind.STRUGGLE, FactorKind.CONTROL)
+    }
+
+
 def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]:
     """Assess every persona at once (vectorized)."""
-    positions, contributions, floored = score_matrix(values_matrix(personas), config)
+    positions, contributions, codes, held = score_matrix(values_matrix(personas), config)
     ids = layout().ids
     zones = config.boundaries.zone_indices(positions).tolist()
-    shares, places, lifted = contributions.tolist(), positions.tolist(), floored.tolist()
+    shares, places = contributions.tolist(), positions.tolist()
     results = []
     for row, persona in enumerate(personas):
         position = places[row]
         stated = persona.stated_placement
+        reach = _REACHES[int(codes[row])]
         results.append(
             # Built from the engine's own arrays, so pydantic's validation would only re-check
             # what is already known to hold; constructing directly keeps big batches fast.
@@ -410,13 +486,16 @@ def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]
                 position=position,
                 zone=ZONES[zones[row]],
                 contributions=dict(zip(ids, shares[row], strict=True)),
-                decisive_control=lifted[row],
+                decisive_control=reach is Reach.FORCE_OR_MANIPULATION,
+                reach=reach,
+                held=bool(held[row]),
+                present=_present(persona.factor_values(), config),
+                violence=persona.violence,
+                violence_present=persona.violence >= config.scoring.presence,
                 self_placement=stated,
                 self_zone=None if stated is None else config.boundaries.zone_of(stated),
                 gap=None if stated is None else position - stated,
-                legal_status=(
-                    LegalStatus.MINOR_COERCED_IN_LAW if persona.is_minor else LegalStatus.ADULT
-                ),
+                legal_status=LegalStatus.MINOR if persona.is_minor else LegalStatus.ADULT,
             )
         )
     return results
@@ -435,36 +514,61 @@ def reference_position(
     """
     catalogue = factor_catalogue()
     w = {fid: config.weight(fid) for fid in catalogue.ids}
-    capitals = [f.id for f in catalogue.of_kind(FactorKind.CAPITAL)]
-    risks = [f.id for f in catalogue.of_kind(FactorKind.RISK)]
-    controls = [f.id for f in catalogue.of_kind(FactorKind.CONTROL)]
-    decisive = [f.id for f in catalogue.factors if f.decisive]
-    scoring = config.scoring
+    ids = {kind: [f.id for f in catalogue.of_kind(kind)] for kind in FactorKind}
+    scoring, bounds = config.scoring, config.boundaries
 
+    def load(kind: FactorKind) -> float:
+        return sum(w[f] * values[f] for f in ids[kind])
+
+    capitals = ids[FactorKind.CAPITAL]
     capital = sum(w[c] * values[c] for c in capitals) / sum(w[c] for c in capitals)
     lack = scoring.capital_lack.weight * (1 - capital)
-    risk_sum = sum(w[r] * values[r] for r in risks)
-    risk = 1 - math.exp(-risk_sum)
-    control_sum = sum(w[k] * values[k] for k in controls)
-    control = 1 - math.exp(-control_sum)
-    circumstance = lack + risk - lack * risk
+    hardship = 1 - math.exp(-load(FactorKind.HARDSHIP))
+    struggle = 1 - math.exp(-load(FactorKind.STRUGGLE))
+    control = 1 - math.exp(-load(FactorKind.CONTROL))
+    circumstance = 1 - (1 - lack) * (1 - hardship) * (1 - struggle)
     raw = control + (1 - control) * scoring.circumstance_ceiling * circumstance
+
+    def present(kind: FactorKind) -> bool:
+        return any(values[f] >= scoring.presence and w[f] > 0 for f in ids[kind])
+
+    decisive = [f.id for f in catalogue.factors if f.decisive]
     triggered = [d for d in decisive if values[d] >= scoring.decisive_threshold]
-    position = max(raw, config.boundaries.coercion_lower) if triggered else raw
+    if triggered:
+        position = max(raw, bounds.coercion_lower)
+    else:
+        if present(FactorKind.HARDSHIP) and present(FactorKind.STRUGGLE):
+            top = Zone.NEAR_COERCION
+        elif present(FactorKind.HARDSHIP):
+            top = Zone.ECONOMIC
+        else:
+            top = Zone.NEAR_CHOICE
+        low, high = bounds.span(top)
+        knee = (low + high) / 2
+        room = 0.9 * (high - low) / 2
+        position = knee + room * math.tanh((raw - knee) / room) if raw > knee else raw
 
     share = (1 - control) * scoring.circumstance_ceiling
-    missing = {c: w[c] * (1 - values[c]) for c in capitals}
+    l, h, s = lack, hardship, struggle  # noqa: E741 (the docstring's names)
+    parts = {
+        FactorKind.CAPITAL: share * (l - (l * h + l * s) / 2 + l * h * s / 3),
+        FactorKind.HARDSHIP: share * (h - (l * h + h * s) / 2 + l * h * s / 3),
+        FactorKind.STRUGGLE: share * (s - (l * s + h * s) / 2 + l * h * s / 3),
+        FactorKind.CONTROL: control,
+    }
     contributions = {fid: 0.0 for fid in catalogue.ids}
-    for c in capitals:
-        if sum(missing.values()) > 0:
-            part = share * (lack - lack * risk / 2)
-            contributions[c] = part * missing[c] / sum(missing.values())
-    for r in risks:
-        if risk_sum > 0:
-            contributions[r] = share * (risk - lack * risk / 2) * w[r] * values[r] / risk_sum
-    for k in controls:
-        if control_sum > 0:
-            contributions[k] = control * w[k] * values[k] / control_sum
-    for d in triggered:
-        contributions[d] += (position - raw) * values[d] / sum(values[t] for t in triggered)
+    for kind, members in ids.items():
+        pushes = {
+            f: w[f] * (1 - values[f]) if kind is FactorKind.CAPITAL else w[f] * values[f]
+            for f in members
+        }
+        total = sum(pushes.values())
+        for f, push in pushes.items():
+            if total > 0:
+                contributions[f] = parts[kind] * push / total
+    if position > raw:
+        for d in triggered:
+            contributions[d] += (position - raw) * values[d] / sum(values[t] for t in triggered)
+    elif raw > 0:
+        contributions = {f: c * position / raw for f, c in contributions.items()}
     return position, contributions
