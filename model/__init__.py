@@ -24,6 +24,7 @@ from model.framings import FramedView, FramingId, PlacementBasis, all_views, fra
 from model.interventions import Caution, Intervention, Level, catalogue
 from model.montecarlo import Uncertainty, simulate
 from model.personas import (
+    WHY_THRESHOLD,
     AgeBand,
     Persona,
     PersonaSet,
@@ -45,6 +46,7 @@ from model.sources import Citation
 from model.spectrum import ZONES, Boundaries, Region, Zone
 
 __all__ = [
+    "WHY_THRESHOLD",
     "ZONES",
     "AgeBand",
     "Assessment",

@@ -54,10 +54,13 @@ def parameter_table(config: ModelConfig) -> str:
     rows += [
         f"| Push from lacking all capital (λ) | {lack.weight:g} (range {lack.range[0]:g}–"
         f"{lack.range[1]:g}) | {_cell(lack.basis or '')} |",
-        f"| Ceiling of circumstance alone (m) | {scoring.circumstance_ceiling:g} | "
+        f"| Share of the axis circumstance can fill (m) | {scoring.circumstance_ceiling:g} | "
+        "which band it may reach is set by the strands present, not by m (L42) |",
+        f"| Decisive threshold for force or manipulation | {scoring.decisive_threshold:g} | "
+        "coercion is being directly or indirectly forced through manipulation or force (L42); "
+        "a third party's control is not decisive (L66) |",
+        f"| Presence level (opens a band, brings protections) | {scoring.presence:g} | "
         f"{_cell(scoring.basis or '')} |",
-        f"| Decisive threshold for force or a third party's control | "
-        f"{scoring.decisive_threshold:g} | coercion is being directly or indirectly forced (L42) |",
     ]
     return "\n".join(rows)
 

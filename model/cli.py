@@ -1,7 +1,14 @@
 """The ``spectrum`` command (also ``python -m model``).
 
 Exit status: 0 when everything was valid, 1 when any input had a problem (each printed as
-``path: item: field: message``), 2 for a usage error. Never a traceback.
+``path: item: field: message``), 2 for a usage error. Never a traceback. Text that reads like a
+real case record is a warning, printed on stderr as ``path: item: field: warning: message``; it
+never changes the exit status.
+
+Every output carries the notice that this is never a screening or identification tool: the
+first line of the score table and of every ``interventions`` listing, a field of the JSON
+document and a column of the CSV. A persona's interventions come in the model's two layers
+(:mod:`model.responses`): starting where they are, and protections whatever they say.
 """
 
 from __future__ import annotations
@@ -14,12 +21,14 @@ from pathlib import Path
 from typing import TextIO
 
 from model.config import ModelConfig, default_config, default_config_text, load_config
+from model.explanation import NOTICE, explain
 from model.interventions import Applicable, Caution, Intervention, catalogue
 from model.montecarlo import MAX_SAMPLES, simulate
 from model.personas import PersonaSet, load_personas, persona_file_schema
 from model.problems import InputError, Problem
 from model.report import score_document, to_csv, to_json, to_table
-from model.scoring import assess, assess_one
+from model.responses import Layer, plan_for
+from model.scoring import Assessment, assess, assess_one
 from model.sources import Citation
 from model.spectrum import ZONES, Zone, parse_zone
 
@@ -33,6 +42,15 @@ DEFAULT_PERSONAS = Path("personas")
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
     for problem in problems:
         print(problem, file=stream)
+
+
+def _print_warnings(warnings: Sequence[Problem], stream: TextIO) -> None:
+    """Warnings (text that reads like a case record) never change the exit status."""
+    for warning in warnings:
+        print(
+            f"{warning.path}: {warning.item}: {warning.field}: warning: {warning.message}",
+            file=stream,
+        )
 
 
 def _samples(text: str) -> int:
@@ -62,12 +80,14 @@ def _config(path: str | None) -> ModelConfig:
 def cmd_validate(args: argparse.Namespace) -> int:
     loaded = load_personas(args.paths)
     _print_problems(loaded.problems, sys.stdout)
+    _print_warnings(loaded.warnings, sys.stderr)
     files = len(set(loaded.origins.values()))
+    warned = f"; {len(loaded.warnings)} warnings" if loaded.warnings else ""
     if loaded.ok:
-        print(f"valid: {len(loaded.personas)} personas in {files} files", file=sys.stderr)
+        print(f"valid: {len(loaded.personas)} personas in {files} files{warned}", file=sys.stderr)
         return EXIT_OK
     print(
-        f"{len(loaded.problems)} problems; {len(loaded.personas)} personas valid",
+        f"{len(loaded.problems)} problems; {len(loaded.personas)} personas valid{warned}",
         file=sys.stderr,
     )
     return EXIT_PROBLEMS
@@ -81,6 +101,7 @@ def cmd_score(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     loaded = load_personas(args.paths)
     _print_problems(loaded.problems, sys.stderr)
+    _print_warnings(loaded.warnings, sys.stderr)
     assessments = assess(loaded.personas, config)
     uncertainties = None
     if args.samples:
@@ -113,10 +134,25 @@ def _describe(item: Intervention | Caution, reason: str | None = None) -> list[s
     return lines + _citations(item.sources)
 
 
+def _listed(applicable: Sequence[Applicable[Intervention] | Applicable[Caution]]) -> list[str]:
+    return [line for a in applicable for line in _describe(a.item, a.reason)]
+
+
+FOLLOWS_ASSESSMENT = (
+    "offered whatever they say of themselves, wherever the assessment places them in this zone "
+    "(L62)"
+)
+
+
+def _notice() -> list[str]:
+    return [NOTICE, ""]
+
+
 def _zone_section(zone: Zone) -> list[str]:
     cat = catalogue()
     lines = [f"{zone.label} ({zone.value})", ""]
-    lines += [line for i in cat.for_zone(zone) for line in _describe(i)]
+    for item in cat.for_zone(zone):
+        lines += _describe(item, FOLLOWS_ASSESSMENT if item.follows_assessment else None)
     cautions = cat.cautions_for_zone(zone)
     if cautions:
         lines += ["", "  Cautions:"] + [line for c in cautions for line in _describe(c)]
@@ -131,22 +167,46 @@ def _everywhere_section() -> list[str]:
     return [*lines, ""]
 
 
+def _self_line(a: Assessment) -> str:
+    if a.self_placement is None or a.self_zone is None or a.gap is None:
+        return "  their own place: not stated (L50)"
+    return f"  their own place: {a.self_placement:.2f}, {a.self_zone.label}; gap {a.gap:+.2f} (L50)"
+
+
+def _no_protections(a: Assessment) -> str:
+    """Why the second layer is empty, said for this persona."""
+    if a.is_minor or a.forced_or_manipulated or a.zone is Zone.COERCION or a.violence_present:
+        return "  none beyond the first layer, which already holds them"
+    return (
+        "  none called for: an adult, not forced or manipulated, not assessed in coercion, no "
+        "violence recorded (L48, L58, L70); any service offered whatever they say for the "
+        "assessed zone is already in the first layer (L62)"
+    )
+
+
 def _persona_section(persona_id: str, personas: PersonaSet, config: ModelConfig) -> list[str]:
     persona = personas.by_id()[persona_id]
     assessment = assess_one(persona, config)
-    cat = catalogue()
-    legal = "minor: coerced in law" if assessment.is_minor else "adult"
+    plan = plan_for(assessment)
+    a = assessment
     lines = [
         f"{persona.id}: {persona.label}",
-        f"  position {assessment.position:.2f}, {assessment.zone.label}; {legal}",
-        "",
-        "Interventions:",
+        f"  assessed: position {a.position:.2f}, {a.zone.label}",
+        _self_line(a),
+        f"  legal status: {a.legal_status.label}",
     ]
-    applicable: list[Applicable[Intervention]] = cat.for_assessment(assessment)
-    lines += [line for a in applicable for line in _describe(a.item, a.reason)]
-    lines += ["", "Cautions:"]
-    cautions = cat.cautions_for_assessment(assessment)
-    lines += [line for a in cautions for line in _describe(a.item, a.reason)]
+    if a.violence_present:
+        lines.append(
+            f"  violence recorded: {a.violence:.2f} (kept apart: it never moves the position, "
+            "and always calls for support, L70)"
+        )
+    lines += ["", f"Why: {explain(a)}", ""]
+    lines += [f"{Layer.STARTING.label} — {plan.starting_label}", *_listed(plan.starting), ""]
+    lines.append(Layer.PROTECTIONS.label)
+    lines += _listed(plan.protections) or [_no_protections(a)]
+    lines += ["", "Cautions", *_listed(plan.cautions)]
+    if plan.guidance:
+        lines += ["", "Guidance, everywhere on the spectrum", *_listed(plan.guidance)]
     return [*lines, ""]
 
 
@@ -176,13 +236,13 @@ def cmd_interventions(args: argparse.Namespace) -> int:
                 _print_problems(personas.problems, sys.stderr)
                 known = ", ".join(z.value for z in ZONES)
                 print(
-                    f"spectrum: {target!r} is neither a region ({known}, circumstance, "
-                    f"everywhere) nor a persona id in {args.personas}",
+                    f"spectrum: {target!r} is neither a zone ({known}), 'circumstance' "
+                    f"(its three bands), 'everywhere', nor a persona id in {args.personas}",
                     file=sys.stderr,
                 )
                 return EXIT_PROBLEMS
             lines = _persona_section(target, personas, config)
-    sys.stdout.write("\n".join(lines).rstrip() + "\n")
+    sys.stdout.write("\n".join(_notice() + lines).rstrip() + "\n")
     return EXIT_OK
 
 
@@ -223,14 +283,16 @@ def build_parser() -> argparse.ArgumentParser:
     score.set_defaults(run=cmd_score)
 
     interventions = commands.add_parser(
-        "interventions", help="interventions and cautions for a region or a persona"
+        "interventions", help="interventions and cautions for a zone or a persona"
     )
     interventions.add_argument(
         "target",
         nargs="?",
-        metavar="REGION|PERSONA-ID",
+        metavar="ZONE|PERSONA-ID",
         help="a zone (choice, near_choice, economic, near_coercion, coercion), "
-        "'circumstance', 'everywhere', or a persona id; all when omitted",
+        "'circumstance' (its three bands), 'everywhere', or a persona id (both layers of "
+        "response: starting where they are, and protections whatever they say); all zones "
+        "when omitted",
     )
     interventions.add_argument(
         "--personas",

@@ -15,7 +15,9 @@ from model import AgeBand, FactorKind, ModelConfig, Persona, factor_catalogue
 
 FACTOR_IDS: tuple[str, ...] = factor_catalogue().ids
 CAPITAL_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().of_kind(FactorKind.CAPITAL))
-RISK_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().of_kind(FactorKind.RISK))
+HARDSHIP_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().of_kind(FactorKind.HARDSHIP))
+STRUGGLE_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().of_kind(FactorKind.STRUGGLE))
+RISK_IDS: tuple[str, ...] = HARDSHIP_IDS + STRUGGLE_IDS
 CONTROL_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().of_kind(FactorKind.CONTROL))
 DECISIVE_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().factors if f.decisive)
 
@@ -62,7 +64,10 @@ def persona_data(
     values: st.SearchStrategy[dict[str, float]] | None = None,
     self_placements: st.SearchStrategy[float | str] | None = None,
 ) -> dict[str, Any]:
-    """A persona as the plain data a persona file holds."""
+    """A persona as the plain data a persona file holds.
+
+    Every value that needs a ``why`` gets one: the narrative's first words, which it contains.
+    """
     data: dict[str, Any] = {
         "id": draw(persona_ids()),
         "label": draw(plain_text(1, 8).filter(lambda text: 3 <= len(text) <= 80)),
@@ -85,7 +90,18 @@ def persona_data(
     description = draw(st.none() | plain_text(2, 12).filter(lambda text: 3 <= len(text) <= 300))
     if description is not None:
         data["self_description"] = description
+    violence = draw(st.one_of(st.just(0.0), unit_floats))
+    if violence:
+        data["violence"] = violence
+    data["why"] = grounded_why(data)
     return data
+
+
+def grounded_why(data: dict[str, Any]) -> dict[str, str]:
+    """A ``why`` for every value at or above the threshold: a phrase of the narrative."""
+    phrase = " ".join(data["narrative"].split()[:3])
+    values = {**data["factors"], "violence": data.get("violence", 0.0)}
+    return {key: phrase for key, value in values.items() if value >= model.WHY_THRESHOLD}
 
 
 def personas(

@@ -27,8 +27,10 @@ from model import (
     ModelConfig,
     Persona,
     PersonaSet,
+    PlacementBasis,
     Problem,
     Zone,
+    all_views,
     assess,
     assess_one,
     catalogue,
@@ -36,8 +38,10 @@ from model import (
     factor_catalogue,
     framings,
     parse_config,
+    plan_for,
     view,
 )
+from model.framings import framing
 from model.sources import MAX_QUOTE_CHARS, SOURCE_FILE, Citation
 from tests.strategies import configs, minors, personas
 
@@ -123,8 +127,8 @@ def test_every_intervention_and_caution_has_a_citation() -> None:
 def test_every_framing_has_a_citation_and_every_framing_is_described() -> None:
     described = framings()
     assert {f.id for f in described} == set(FramingId)
-    for framing in described:
-        assert len(framing.sources) >= 1, framing.id
+    for described_framing in described:
+        assert len(described_framing.sources) >= 1, described_framing.id
 
 
 def test_every_weight_in_the_default_config_gives_its_basis(config: ModelConfig) -> None:
@@ -156,66 +160,127 @@ def test_arresting_victims_is_a_caution_for_coercion() -> None:
     assert "support-not-punish" in coercion_only_interventions()
 
 
-# ---------------------------------------------------------------- interventions for a persona
+# ---------------------------------------------------------------- two layers of response
 
 
-def applicable_ids(assessment: Assessment) -> tuple[list[str], list[str]]:
-    cat = catalogue()
-    interventions = [a.item.id for a in cat.for_assessment(assessment)]
-    cautions = [a.item.id for a in cat.cautions_for_assessment(assessment)]
-    return interventions, cautions
+def layer_ids(assessment: Assessment) -> tuple[list[str], list[str], list[str]]:
+    plan = plan_for(assessment)
+    return (
+        [x.item.id for x in plan.starting],
+        [x.item.id for x in plan.protections],
+        [x.item.id for x in plan.cautions],
+    )
 
 
-def test_a_minor_gets_coercions_interventions_whatever_their_zone(
+def test_a_minor_gets_coercions_responses_as_protections_whatever_they_say(
     assessments: list[Assessment],
 ) -> None:
     minors_outside_coercion = [a for a in assessments if a.is_minor and a.zone is not Zone.COERCION]
     assert minors_outside_coercion, "the library should hold a minor assessed short of coercion"
     for assessment in (a for a in assessments if a.is_minor):
-        interventions, cautions = applicable_ids(assessment)
-        assert "support-not-punish" in interventions, assessment.persona_id
-        assert coercion_only_interventions() <= set(interventions), assessment.persona_id
-        assert coercion_only_cautions() <= set(cautions), assessment.persona_id
+        starting, protections, cautions = layer_ids(assessment)
+        assert coercion_only_interventions() <= set(starting) | set(protections)
+        assert "arresting-victims" in cautions, assessment.persona_id
+    for assessment in minors_outside_coercion:
+        _, protections, _ = layer_ids(assessment)
+        assert "support-not-punish" in protections, assessment.persona_id
 
 
-def test_an_adult_short_of_coercion_is_not_offered_coercions_responses(
+def test_an_adult_short_of_coercion_with_no_force_is_not_offered_coercions_responses(
     assessments: list[Assessment],
 ) -> None:
-    adults = [a for a in assessments if not a.is_minor and a.zone is not Zone.COERCION]
+    adults = [
+        a
+        for a in assessments
+        if not a.is_minor and a.zone is not Zone.COERCION and not a.forced_or_manipulated
+    ]
     assert adults
     for assessment in adults:
-        interventions, cautions = applicable_ids(assessment)
-        assert "support-not-punish" not in interventions, assessment.persona_id
-        assert "arresting-victims" not in cautions, assessment.persona_id
+        starting, protections, cautions = layer_ids(assessment)
+        if assessment.self_zone is not Zone.COERCION:
+            assert "support-not-punish" not in starting + protections, assessment.persona_id
+            assert "arresting-victims" not in cautions, assessment.persona_id
 
 
-def test_a_minors_coercion_items_give_the_legal_reason(assessments: list[Assessment]) -> None:
+def test_a_minors_protections_give_the_legal_reason(assessments: list[Assessment]) -> None:
     minor = next(a for a in assessments if a.is_minor and a.zone is not Zone.COERCION)
-    reasons = {a.item.id: a.reason for a in catalogue().for_assessment(minor)}
+    reasons = {x.item.id: x.reason for x in plan_for(minor).protections}
     assert "L48" in reasons["support-not-punish"]
+    assert "legal agency" in reasons["support-not-punish"]
 
 
-@settings(max_examples=40, deadline=None)
+def test_a_stated_self_placement_starts_from_that_zone(assessments: list[Assessment]) -> None:
+    stated = [a for a in assessments if a.self_zone is not None and a.self_zone is not a.zone]
+    assert stated, "the library should hold someone who places themself elsewhere"
+    for assessment in stated:
+        plan = plan_for(assessment)
+        assert plan.starting_zone is assessment.self_zone
+        assert not plan.ask_first
+        assert [x.item.id for x in plan.starting] == [
+            i.id for i in catalogue().for_zone(assessment.self_zone)
+        ]
+
+
+def test_an_unstated_self_placement_starts_by_asking(assessments: list[Assessment]) -> None:
+    silent = [a for a in assessments if a.self_placement is None]
+    assert silent
+    for assessment in silent:
+        plan = plan_for(assessment)
+        assert plan.ask_first
+        assert plan.starting[0].item.id == "ask-first"
+        assert "L50" in plan.starting[0].reason
+        assert plan.starting_zone is assessment.zone
+        assert "stands in" in plan.starting_label
+
+
+def test_violence_brings_support_and_its_caution(assessments: list[Assessment]) -> None:
+    hurt = [a for a in assessments if a.violence_present]
+    assert hurt
+    for assessment in hurt:
+        _, protections, cautions = layer_ids(assessment)
+        assert "safety-from-violence" in protections
+        assert "shrugging-off-violence" in cautions
+
+
+def test_services_follow_the_assessment_whatever_they_say(assessments: list[Assessment]) -> None:
+    # L62: social services "regardless of whether they see themselves as trafficked".
+    far = [a for a in assessments if a.zone in (Zone.ECONOMIC, Zone.NEAR_COERCION, Zone.COERCION)]
+    assert far
+    for assessment in far:
+        starting, protections, _ = layer_ids(assessment)
+        assert "services-in-the-life" in starting + protections
+
+
+@settings(max_examples=60, deadline=None)
 @given(persona=personas(), config=configs())
-def test_applicable_items_follow_zone_and_legal_status(
+def test_the_layers_follow_the_self_placement_and_the_protections(
     persona: Persona, config: ModelConfig
 ) -> None:
     assessment = assess_one(persona, config)
-    interventions, cautions = applicable_ids(assessment)
-    cat = catalogue()
-    assert len(interventions) == len(set(interventions))
+    plan = plan_for(assessment)
+    starting, protections, cautions = layer_ids(assessment)
+    guidance = [x.item.id for x in plan.guidance]
+    every = starting + protections + guidance
+    assert len(every) == len(set(every)), "an item appears in two layers"
     assert len(cautions) == len(set(cautions))
-    expected = {i.id for i in cat.for_zone(assessment.zone)} | {i.id for i in cat.everywhere}
+    cat = catalogue()
+    zone = assessment.self_zone or assessment.zone
+    expected = [i.id for i in cat.for_zone(zone)]
+    if assessment.self_zone is None:
+        expected = ["ask-first", *expected]
+    assert starting == expected
     if assessment.is_minor:
-        expected |= coercion_only_interventions()
-    assert set(interventions) == expected
+        assert coercion_only_interventions() <= set(starting) | set(protections)
+    if assessment.forced_or_manipulated:
+        assert "support-not-punish" in starting + protections
+    assert set(guidance) | set(starting) | set(protections) >= {i.id for i in cat.everywhere}
 
 
 @settings(max_examples=40, deadline=None)
 @given(persona=minors(), config=configs())
-def test_every_minor_gets_support_not_punishment(persona: Persona, config: ModelConfig) -> None:
-    interventions, cautions = applicable_ids(assess_one(persona, config))
-    assert "support-not-punish" in interventions
+def test_every_minor_gets_the_protections_layer(persona: Persona, config: ModelConfig) -> None:
+    starting, protections, cautions = layer_ids(assess_one(persona, config))
+    assert "support-not-punish" in starting + protections
     assert "arresting-victims" in cautions
 
 
@@ -226,37 +291,43 @@ def test_all_coercion_puts_everyone_in_coercion(assessments: list[Assessment]) -
     for assessment in assessments:
         framed = view(assessment, FramingId.ALL_COERCION)
         assert framed.zone is Zone.COERCION
+        assert framed.basis is PlacementBasis.ALL_AS_COERCION
         assert framed.persona_id == assessment.persona_id
-        assert framed.differs_from_spectrum is (assessment.zone is not Zone.COERCION)
+        assert framed.differs_from_assessment is (assessment.zone is not Zone.COERCION)
         assert set(framed.responses) == coercion_only_interventions()
-        # The essays' objection is raised whenever the lens overrides the spectrum (L56).
+        # The essays' answer is raised whenever the lens overrides the assessment (L56).
         assert ("all-commercial-sex-as-coercion" in framed.cautions) is (
             assessment.zone is not Zone.COERCION
         )
+        # Nothing is attributed to them that the text does not say: no "rescue".
+        assert "rescue-and-repatriation" not in framed.cautions
 
 
-def test_self_identification_places_a_persona_who_states_nothing_nowhere(
+def test_all_coercion_is_stated_as_its_holders_state_it() -> None:
+    info = framing(FramingId.ALL_COERCION)
+    refs = {c.ref for c in info.sources}
+    assert {"L44", "L46", "L56"} <= refs
+    assert "second wave feminists" in info.held_by
+    assert "rescue" not in (info.summary + info.treated_as).lower()
+
+
+def test_starting_where_they_are_takes_the_stated_placement(
     assessments: list[Assessment],
 ) -> None:
-    silent = [a for a in assessments if a.self_placement is None]
-    assert silent
-    for assessment in silent:
-        framed = view(assessment, FramingId.SELF_IDENTIFICATION)
-        assert framed.zone is None
-        assert framed.responses == ()
-        assert framed.differs_from_spectrum
+    for assessment in assessments:
+        framed = view(assessment, FramingId.STARTING_WHERE_THEY_ARE)
+        plan = plan_for(assessment)
+        assert framed.responses == tuple(x.item.id for x in plan.starting)
+        assert framed.protections == tuple(x.item.id for x in plan.protections)
+        if assessment.self_zone is None:
+            assert framed.basis is PlacementBasis.ASSESSED_STAND_IN
+            assert framed.zone is assessment.zone
+        else:
+            assert framed.basis is PlacementBasis.SELF_PLACEMENT
+            assert framed.zone is assessment.self_zone
 
 
-def test_self_identification_takes_the_stated_placement(assessments: list[Assessment]) -> None:
-    for assessment in (a for a in assessments if a.self_zone is not None):
-        framed = view(assessment, "self_identification")
-        assert framed.zone is assessment.self_zone
-        if assessment.is_minor:
-            # Self-identification alone fails minors (L17, L48).
-            assert "self-identification-alone" in framed.cautions
-
-
-def test_criminal_legal_raises_arresting_victims_for_every_minor(
+def test_criminal_legal_arrests_and_raises_arresting_victims_for_every_minor(
     assessments: list[Assessment],
 ) -> None:
     minors_seen = [a for a in assessments if a.is_minor]
@@ -265,7 +336,9 @@ def test_criminal_legal_raises_arresting_victims_for_every_minor(
         framed = view(assessment, FramingId.CRIMINAL_LEGAL)
         assert "arresting-victims" in framed.cautions
         assert framed.zone is None
-        assert framed.responses == ("prosecute-exploiters",)
+        assert framed.basis is PlacementBasis.NOT_PLACED
+        # The status quo's answer is arrest, not the essays' remedy of prosecuting exploiters.
+        assert "prosecute-exploiters" not in framed.responses
 
 
 def test_criminal_legal_spares_an_adult_at_the_choice_end_the_arrest_caution(
@@ -277,28 +350,38 @@ def test_criminal_legal_spares_an_adult_at_the_choice_end_the_arrest_caution(
         assert "arresting-victims" not in view(assessment, FramingId.CRIMINAL_LEGAL).cautions
 
 
-def test_the_spectrum_lens_agrees_with_the_assessment(assessments: list[Assessment]) -> None:
+def test_placed_from_outside_agrees_with_the_assessment(assessments: list[Assessment]) -> None:
     for assessment in assessments:
-        framed = view(assessment, FramingId.SPECTRUM)
+        framed = view(assessment, FramingId.PLACED_FROM_OUTSIDE)
         assert framed.zone is assessment.zone
-        assert not framed.differs_from_spectrum
+        assert framed.basis is PlacementBasis.ASSESSED
+        assert not framed.differs_from_assessment
+        assert "placing-from-outside" in framed.cautions
+
+
+def test_one_persona_under_every_framing(assessments: list[Assessment]) -> None:
+    views = all_views(assessments[0])
+    assert [v.framing for v in views] == [f.id for f in framings()]
+    assert {v.framing for v in views} == set(FramingId)
+    for info in framings():
+        assert info.misses and info.held_by
 
 
 @settings(max_examples=40, deadline=None)
-@given(persona=personas(), config=configs(), framing=st.sampled_from(FramingId))
+@given(persona=personas(), config=configs(), framing_id=st.sampled_from(FramingId))
 def test_every_framing_names_only_catalogue_items(
-    persona: Persona, config: ModelConfig, framing: FramingId
+    persona: Persona, config: ModelConfig, framing_id: FramingId
 ) -> None:
-    framed = view(assess_one(persona, config), framing)
+    framed = view(assess_one(persona, config), framing_id)
     cat = catalogue()
-    assert set(framed.responses) <= {i.id for i in cat.interventions}
+    assert set(framed.responses) | set(framed.protections) <= {i.id for i in cat.interventions}
     assert set(framed.cautions) <= {c.id for c in cat.cautions}
-    if framing is FramingId.ALL_COERCION:
+    if framing_id is FramingId.ALL_COERCION:
         assert framed.zone is Zone.COERCION
-    if framing is FramingId.CRIMINAL_LEGAL and persona.is_minor:
+    if framing_id is FramingId.CRIMINAL_LEGAL and persona.is_minor:
         assert "arresting-victims" in framed.cautions
-    if framing is FramingId.SELF_IDENTIFICATION and persona.stated_placement is None:
-        assert framed.zone is None
+    if framing_id is FramingId.STARTING_WHERE_THEY_ARE and persona.stated_placement is None:
+        assert framed.responses[0] == "ask-first"
 
 
 # ---------------------------------------------------------------- configuration checks
@@ -460,7 +543,7 @@ def test_capital_lack_must_stay_a_share_of_the_axis() -> None:
 
 def test_a_later_schema_version_is_refused() -> None:
     data = config_data()
-    data["schema_version"] = 2
+    data["schema_version"] = 3
     assert [p.field for p in refusals(data)] == ["schema_version"]
 
 
@@ -624,3 +707,102 @@ if __name__ == "__main__":
     check_quotes_against(essays, root)
     LEDGER.write_text("\n".join(current_ledger(root)) + "\n", encoding="utf-8")
     print(f"{LEDGER}: {len(current_ledger(root))} quotes, all found in the essays")
+
+
+# ---------------------------------------------------------------- grounded personas
+
+
+def _persona_file(**changes: Any) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": "p-grounded",
+        "label": "Adult covering rent after a job loss",
+        "age_band": "adult_25_39",
+        "self_placement": 0.4,
+        "narrative": "A fictional composite. She lost her job and fell behind on the rent, so she "
+        "began seeing clients on her own terms.",
+        "factors": {
+            "social_capital": 0.1,
+            "economic_capital": 0.1,
+            "cultural_capital": 0.1,
+            "poverty": 0.7,
+        },
+        "why": {"poverty": "fell behind on the rent"},
+        "sources": [{"ref": "L64"}],
+    }
+    data.update(changes)
+    return data
+
+
+def _load(data: dict[str, Any]) -> PersonaSet:
+    return model.load_persona_bytes(tomli_w.dumps(data).encode(), "upload.toml")
+
+
+def test_a_grounded_persona_loads_without_problems_or_warnings() -> None:
+    loaded = _load(_persona_file())
+    assert loaded.ok and not loaded.warnings
+    assert loaded.personas[0].why == {"poverty": "fell behind on the rent"}
+
+
+def test_a_value_that_matters_without_a_why_is_a_problem() -> None:
+    loaded = _load(_persona_file(why={}))
+    assert [(p.item, p.field) for p in loaded.problems] == [("p-grounded", "why.poverty")]
+    assert "factors.poverty is 0.7" in loaded.problems[0].message
+
+
+def test_a_why_must_quote_the_narrative() -> None:
+    loaded = _load(_persona_file(why={"poverty": "lost her savings at cards"}))
+    assert [p.field for p in loaded.problems] == ["why.poverty"]
+    assert "narrative" in loaded.problems[0].message
+
+
+def test_a_why_for_an_unknown_factor_is_a_problem() -> None:
+    why = {"poverty": "fell behind on the rent", "luck": "her job"}
+    loaded = _load(_persona_file(why=why))
+    assert [p.field for p in loaded.problems] == ["why.luck"]
+
+
+def test_violence_is_recorded_apart_and_needs_its_why() -> None:
+    assert [p.field for p in _load(_persona_file(violence=0.5)).problems] == ["why.violence"]
+    data = _persona_file(violence=0.5)
+    data["why"]["violence"] = "seeing clients"
+    loaded = _load(data)
+    assert loaded.ok
+    assert "violence" not in loaded.personas[0].factor_values()
+    refused = _load({**_persona_file(), "factors": {**_persona_file()["factors"], "violence": 1}})
+    assert [p.field for p in refused.problems] == ["factors.violence"]
+
+
+def test_text_that_reads_like_a_case_record_is_accepted_with_a_warning() -> None:
+    narrative = _persona_file()["narrative"] + " She was referred by a caseworker this week."
+    loaded = _load(_persona_file(narrative=narrative))
+    assert loaded.ok
+    assert {w.field for w in loaded.warnings} == {"narrative"}
+    messages = " ".join(w.message for w in loaded.warnings)
+    assert "this week" in messages and "referr" in messages
+
+
+def test_the_bundled_personas_raise_no_case_record_warnings(bundled_personas: PersonaSet) -> None:
+    assert bundled_personas.warnings == []
+
+
+def test_the_known_drifts_are_mended(assessments: list[Assessment]) -> None:
+    by_id = {a.persona_id: a for a in assessments}
+    # p13 has hardship and none of L42's personal struggles: not near coercion.
+    assert by_id["p13-aged-out-foster"].zone is Zone.ECONOMIC
+    # p11's debt bondage is enforced by threats: coercion through force or manipulation.
+    assert by_id["p11-rescued-retrafficked"].decisive_control
+    personas_by_id = {p.id: p for p in model.load_personas(["personas"]).personas}
+    # p12's partner "took control of her money": no economic capital to speak of.
+    assert personas_by_id["p12-controlled-adult"].factor_values()["economic_capital"] < 0.2
+    # p05 is a composite, not the one teen L64 remembers.
+    assert "undocumented" not in personas_by_id["p05-teen-carer"].narrative
+
+
+def test_no_text_says_coerced_in_law(repo_root: Path) -> None:
+    # L48 says youth are "talked about" as coerced for lack of legal agency; the law itself
+    # often prosecutes them (L58). "Coerced in law" overstates it.
+    folders = ["model", "dashboard", "docs", "personas"]
+    for folder in folders:
+        for path in (repo_root / folder).rglob("*"):
+            if path.suffix in {".py", ".toml", ".md"}:
+                assert "coerced in law" not in path.read_text(encoding="utf-8").lower(), path

@@ -101,7 +101,7 @@ def persona_data(**changes: Any) -> dict[str, Any]:
         "id": "p-privacy",
         "label": "Escort who works part-time",
         "age_band": "adult_25_39",
-        "factors": {"social_capital": 0.5, "economic_capital": 0.5, "cultural_capital": 0.5},
+        "factors": {"social_capital": 0.1, "economic_capital": 0.1, "cultural_capital": 0.1},
         "self_placement": 0.3,
         "self_description": "Says it is her choice.",
         "narrative": BASE_NARRATIVE,

@@ -34,15 +34,18 @@ from model import (
     save_config,
     simulate,
 )
-from model.scoring import score_matrix
+from model.scoring import Reach, score_matrix
 from tests.strategies import (
     CAPITAL_IDS,
     CONTROL_IDS,
     DECISIVE_IDS,
     FACTOR_IDS,
+    HARDSHIP_IDS,
     RISK_IDS,
+    STRUGGLE_IDS,
     configs,
     factor_values,
+    grounded_why,
     persona_batches,
     personas,
     unit_floats,
@@ -58,7 +61,21 @@ def with_factor(persona: Persona, factor_id: str, value: float) -> Persona:
     """The same persona with one factor set to ``value`` (validated again, as a file would be)."""
     data = persona.model_dump()
     data["factors"][factor_id] = value
+    data["why"] = grounded_why(data)
     return Persona.model_validate(data)
+
+
+def raw_position(values: dict[str, float], config: ModelConfig) -> float:
+    """The rule before the reach, stated independently from the module docstring."""
+    w = {f: config.weight(f) for f in FACTOR_IDS}
+    capital = sum(w[c] * values[c] for c in CAPITAL_IDS) / sum(w[c] for c in CAPITAL_IDS)
+    lack = config.scoring.capital_lack.weight * (1 - capital)
+    hardship, struggle, control = (
+        1 - math.exp(-sum(w[f] * values[f] for f in ids))
+        for ids in (HARDSHIP_IDS, STRUGGLE_IDS, CONTROL_IDS)
+    )
+    circumstance = 1 - (1 - lack) * (1 - hardship) * (1 - struggle)
+    return control + (1 - control) * config.scoring.circumstance_ceiling * circumstance
 
 
 def zone_by_boundaries(position: float, bounds: tuple[float, ...]) -> Zone:
@@ -135,9 +152,10 @@ def test_more_capital_never_moves_toward_coercion(
     )
 
 
-def test_decisive_factors_are_force_and_third_party_control() -> None:
-    # The essays define coercion by force and by being sold or controlled by others (L42, L48).
-    assert set(DECISIVE_IDS) == {"force", "third_party_control"}
+def test_decisive_factors_are_force_and_manipulation() -> None:
+    # Coercion is being "directly or indirectly forced ... through manipulation or force" (L42);
+    # a third party who takes a share is not, by itself, coercion (L66).
+    assert set(DECISIVE_IDS) == {"force", "manipulation"}
 
 
 @PROPERTY
@@ -178,19 +196,92 @@ def test_decisive_control_overrides_full_capital_and_no_risk(
 
 @PROPERTY
 @given(persona=personas(), config=configs())
-def test_decisive_flag_means_lifted_exactly_to_the_coercion_boundary(
+def test_coercion_if_and_only_if_force_or_manipulation_at_the_threshold(
     persona: Persona, config: ModelConfig
 ) -> None:
     assessment = assess_one(persona, config)
     values = persona.factor_values()
     triggered = any(values[f] >= config.scoring.decisive_threshold for f in DECISIVE_IDS)
+    assert assessment.decisive_control is triggered
+    assert (assessment.zone is Zone.COERCION) is triggered
+    assert (assessment.reach is Reach.FORCE_OR_MANIPULATION) is triggered
+
+
+def _present(values: dict[str, float], ids: tuple[str, ...], config: ModelConfig) -> bool:
+    return any(values[f] >= config.scoring.presence and config.weight(f) > 0 for f in ids)
+
+
+@PROPERTY
+@given(persona=personas(), config=configs())
+def test_no_zone_without_its_defining_inputs(persona: Persona, config: ModelConfig) -> None:
+    # L42: the economic band is "poverty or financial desperation"; the band near coercion is
+    # "both financially hard off as well as grappling with serious mental health issues".
+    assessment = assess_one(persona, config)
+    values = persona.factor_values()
     if assessment.decisive_control:
-        # Only a decisive factor at the threshold can lift a position, and the lift stops at the
-        # coercion boundary: the rule is max(raw, coercion boundary).
-        assert triggered
-        assert assessment.position == config.boundaries.coercion_lower
-    if not triggered:
-        assert not assessment.decisive_control
+        return
+    hardship = _present(values, HARDSHIP_IDS, config)
+    struggle = _present(values, STRUGGLE_IDS, config)
+    if assessment.zone.order >= Zone.ECONOMIC.order:
+        assert hardship
+    if assessment.zone.order >= Zone.NEAR_COERCION.order:
+        assert hardship and struggle
+    assert assessment.zone.order <= assessment.reach.zone.order
+
+
+@PROPERTY
+@given(persona=personas(), config=configs(), data=st.data())
+def test_a_third_partys_control_alone_never_means_coercion(
+    persona: Persona, config: ModelConfig, data: st.DataObject
+) -> None:
+    # L66: "not all exploitative sex work takes the form of an abusive pimp"; L54: even people
+    # trafficked again "almost always turn out to be driven by circumstance".
+    values = persona.factor_values()
+    below = config.scoring.decisive_threshold
+    for fid in DECISIVE_IDS:
+        values[fid] = min(values[fid], data.draw(st.floats(0.0, below, exclude_max=True)))
+    values["third_party_control"] = 1.0
+    controlled = data.draw(personas(values=st.just(values)), label="persona")
+    assessment = assess_one(controlled, config)
+    assert assessment.zone is not Zone.COERCION
+    assert assessment.position < config.boundaries.coercion_lower
+
+
+@PROPERTY
+@given(persona=personas(), config=configs(), violence=unit_floats)
+def test_violence_never_moves_the_position(
+    persona: Persona, config: ModelConfig, violence: float
+) -> None:
+    # L70: untangle violence; it is common across the spectrum and says nothing of where one is.
+    data = persona.model_dump()
+    data["violence"] = violence
+    data["why"] = grounded_why(data)
+    other = Persona.model_validate(data)
+    before, after = assess_one(persona, config), assess_one(other, config)
+    assert after.position == before.position
+    assert after.zone is before.zone
+    assert after.contributions == before.contributions
+    assert after.violence_present is (violence >= config.scoring.presence)
+
+
+@PROPERTY
+@given(persona=personas(), config=configs())
+def test_held_means_the_raw_position_reached_a_closed_zone(
+    persona: Persona, config: ModelConfig
+) -> None:
+    assessment = assess_one(persona, config)
+    raw = raw_position(persona.factor_values(), config)
+    if assessment.decisive_control:
+        assert not assessment.held
+        assert assessment.position >= config.boundaries.coercion_lower
+        assert assessment.position == pytest.approx(
+            max(raw, config.boundaries.coercion_lower), abs=ULP_SLACK
+        )
+    else:
+        top = config.boundaries.span(assessment.reach.zone)[1]
+        assert assessment.held is (raw >= top)
+        assert assessment.position < top
+        assert assessment.position <= raw + ULP_SLACK
 
 
 # ---------------------------------------------------------------- contributions
@@ -238,12 +329,12 @@ def test_top_contributions_are_the_largest_positive_ones(
 
 @PROPERTY
 @given(batch=persona_batches(), config=configs())
-def test_minors_are_coerced_in_law_and_their_self_placement_is_kept(
+def test_minors_lack_legal_agency_and_their_self_placement_is_kept(
     batch: list[Persona], config: ModelConfig
 ) -> None:
     for persona, assessment in zip(batch, assess(batch, config), strict=True):
         if persona.age_band.is_minor:
-            assert assessment.legal_status is LegalStatus.MINOR_COERCED_IN_LAW
+            assert assessment.legal_status is LegalStatus.MINOR
             assert assessment.is_minor
         else:
             assert assessment.legal_status is LegalStatus.ADULT
@@ -269,9 +360,9 @@ def test_minors_are_coerced_in_law_and_their_self_placement_is_kept(
 def test_a_minors_legal_status_does_not_depend_on_position(
     persona: Persona, config: ModelConfig
 ) -> None:
-    # Whatever the factors say, even at the choice end, the law treats a minor as coerced.
+    # Whatever the factors say, even at the choice end, a minor lacks legal agency (L48).
     assessment = assess_one(persona, config)
-    assert assessment.legal_status is LegalStatus.MINOR_COERCED_IN_LAW
+    assert assessment.legal_status is LegalStatus.MINOR
     adult = Persona.model_validate({**persona.model_dump(), "age_band": AgeBand.ADULT_18_24})
     as_adult = assess_one(adult, config)
     assert as_adult.legal_status is LegalStatus.ADULT
@@ -389,9 +480,9 @@ def test_a_big_batch_scores_like_its_persons_alone(config: ModelConfig) -> None:
     # size; a batch larger than one block must still agree with each persona scored alone.
     rng = np.random.default_rng(3)
     values = rng.random((300_000, len(FACTOR_IDS)))
-    positions, contributions, _ = score_matrix(values, config)
+    positions, contributions, _, _ = score_matrix(values, config)
     for row in rng.choice(len(values), size=40, replace=False):
-        position, shares, _ = score_matrix(values[row : row + 1], config)
+        position, shares, _, _ = score_matrix(values[row : row + 1], config)
         assert positions[row] == pytest.approx(position[0], abs=ULP_SLACK)
         np.testing.assert_allclose(contributions[row], shares[0], rtol=0, atol=ULP_SLACK)
     assert np.allclose(contributions.sum(axis=1), positions, rtol=0, atol=1e-9)
