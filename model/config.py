@@ -71,7 +71,8 @@ class ScoringSettings(BaseModel):
         gt=0,
         le=1,
         description=(
-            "The highest position circumstance alone (capital and risk, no control) can reach."
+            "The share of the axis circumstance (lack of capital, hardship, struggles) can fill "
+            "where no one controls the person; which band it may reach is set by the strands."
         ),
     )
     decisive_threshold: float = Field(

@@ -38,8 +38,21 @@ def explain(a: Assessment) -> str:
         )
     elif a.zone is Zone.ECONOMIC:
         parts.append(f"{a.zone.label}, from economic hardship ({_names(hardship)}) (L42, L64)")
+        if struggle:
+            parts.append(
+                f"personal struggles ({_names(struggle)}) too, not enough to reach near coercion"
+            )
     elif a.zone is Zone.NEAR_CHOICE:
-        parts.append(f"{a.zone.label}, from some lack of capital, hardship or struggles (L42)")
+        if hardship:
+            cause = f"some economic hardship ({_names(hardship)}), offset by capital"
+        elif struggle:
+            cause = (
+                f"personal struggles ({_names(struggle)}) without economic hardship, which the "
+                "essays do not place further along"
+            )
+        else:
+            cause = "lacking some capital, with no economic hardship"
+        parts.append(f"{a.zone.label}, from {cause} (L42)")
     else:
         parts.append(f"{a.zone.label}, where capital and agency outweigh what pushes (L42)")
     if a.held:

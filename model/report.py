@@ -300,7 +300,7 @@ def to_table(document: dict[str, Any]) -> str:
             probability = r["zone_probabilities"][r["zone"]]
             row[4:4] = [f"{interval['low']:.2f}–{interval['high']:.2f}", f"{probability:.0%}"]
         rows.append(row)
-    widths = [max(len(h), *(len(row[i]) for row in rows)) for i, h in enumerate(headers)]
+    widths = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(headers)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
     for row in rows:

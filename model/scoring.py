@@ -245,11 +245,8 @@ def reach_codes(values: FloatArray, config: ModelConfig) -> IntArray:
     present = (values >= config.scoring.presence) & (weights > 0)
     hardship = present[:, lay.hardship].any(axis=1)
     struggle = present[:, lay.struggle].any(axis=1)
-    decisive = (
-        (values[:, list(lay.decisive)] >= config.scoring.decisive_threshold).any(axis=1)
-        if lay.decisive
-        else np.zeros(len(values), dtype=bool)
-    )
+    columns = [c for c in lay.decisive if weights[c] > 0]
+    decisive = (values[:, columns] >= config.scoring.decisive_threshold).any(axis=1)
     codes = np.where(decisive, 3, hardship.astype(np.int8) + (hardship & struggle)).astype(np.int8)
     return codes
 
@@ -390,6 +387,7 @@ def _contributions(
         columns = np.array(lay.decisive)
         reached = values[np.ix_(rows, columns)].copy()
         reached[reached < config.scoring.decisive_threshold] = 0.0
+        reached[:, weights[columns] == 0] = 0.0  # a factor switched off decides nothing
         gain = (position[rows] - raw[rows]) / reached.sum(axis=1)
         out[np.ix_(rows, columns)] += reached * gain[:, np.newaxis]
 
@@ -532,7 +530,7 @@ def reference_position(
     def present(kind: FactorKind) -> bool:
         return any(values[f] >= scoring.presence and w[f] > 0 for f in ids[kind])
 
-    decisive = [f.id for f in catalogue.factors if f.decisive]
+    decisive = [f.id for f in catalogue.factors if f.decisive and w[f.id] > 0]
     triggered = [d for d in decisive if values[d] >= scoring.decisive_threshold]
     if triggered:
         position = max(raw, bounds.coercion_lower)

@@ -100,7 +100,7 @@ def parse_zone(text: str) -> Zone:
         if key in (zone.value, zone.label.lower().replace(": ", "_").replace(" ", "_")):
             return zone
     known = ", ".join(z.value for z in ZONES)
-    raise ValueError(f"unknown region {text!r} (known: {known})")
+    raise ValueError(f"unknown zone {text!r} (known: {known})")
 
 
 class Boundaries(BaseModel):

@@ -10,13 +10,9 @@ import csv
 import io
 import json
 import math
-import os
 import re
-import subprocess
-import sys
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,45 +21,17 @@ import pytest
 import model
 from model import ZONES, PersonaSet, Zone, assess, catalogue, default_config, parse_config
 from model.documents import MAX_FILE_BYTES
+from model.explanation import NOTICE, explain
 from model.personas import MAX_NARRATIVE, persona_to_data
+from tests.cli.support import PROBLEM_LINE, SPECTRUM, Run, run
 
-SPECTRUM = Path(sys.executable).parent / "spectrum"
-PROBLEM_LINE = re.compile(r"^(?P<path>.+?): (?P<item>[^:]+): (?P<field>[^:]+): (?P<message>.+)$")
 RECORD_KEYS = {
     "id", "label", "age_band", "minor", "position", "zone", "region", "band", "self_placement",
     "self_zone", "gap", "legal_status", "decisive_control", "contributions",
     "top_contributions", "interval", "zone_probabilities",
+    # Added in version 2.
+    "reach", "held", "present", "violence", "violence_present", "explanation", "responses",
 }  # fmt: skip
-
-
-@dataclass
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def problem_lines(self, stream: str = "out") -> list[re.Match[str]]:
-        text = self.out if stream == "out" else self.err
-        matches = [PROBLEM_LINE.match(line) for line in text.splitlines() if line]
-        return [m for m in matches if m is not None]
-
-
-def run(*args: str | Path, cwd: Path, entry_point: bool = False) -> Run:
-    command = [str(SPECTRUM)] if entry_point else [sys.executable, "-m", "model"]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    done = subprocess.run(
-        [*command, *map(str, args)],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        env=env,
-        check=False,
-    )
-    result = Run(done.returncode, done.stdout, done.stderr)
-    # Whatever happens, the user never sees a traceback.
-    assert "Traceback" not in result.out + result.err, result.err
-    return result
 
 
 @pytest.fixture(scope="module")
@@ -113,10 +81,19 @@ Builder = Callable[[str, dict[str, Any]], bytes]
 
 
 def _toml(text: str, **replacements: str) -> bytes:
+    """Replace a top-level or ``[factors]`` value (``[why]`` repeats factor keys: skipped)."""
+    lines = text.splitlines(keepends=True)
     for key, value in replacements.items():
-        text, count = re.subn(rf"(?m)^{key} = .*$", f"{key} = {value}", text)
+        table, count = "", 0
+        for index, line in enumerate(lines):
+            header = re.match(r"^\[+([^\]]+)\]+\s*$", line)
+            if header:
+                table = header[1].strip()
+            elif table in ("", "factors") and re.match(rf"^{key} = ", line):
+                lines[index] = f"{key} = {value}\n"
+                count += 1
         assert count == 1, f"the good persona file has no single `{key} = ` line to replace"
-    return text.encode("utf-8")
+    return "".join(lines).encode("utf-8")
 
 
 BAD_INPUTS: list[tuple[str, str, Builder, str, str, str]] = [
@@ -318,7 +295,8 @@ def test_validate_needs_a_path(tmp_path: Path) -> None:
 def test_score_json_document(repo_root: Path, bundled_personas: PersonaSet) -> None:
     document = score_json(repo_root)
     assert document["format"] == "ccc-spectrum/score"
-    assert document["version"] == 1
+    assert document["version"] == 2
+    assert document["notice"] == NOTICE
     assert document["monte_carlo"] is None
     assert document["zones"] == [z.value for z in ZONES]
     assert document["factors"] == list(model.factor_catalogue().ids)
@@ -334,6 +312,16 @@ def test_score_json_document(repo_root: Path, bundled_personas: PersonaSet) -> N
         assert record["band"] == Zone(record["zone"]).band
         assert record["minor"] is assessment.is_minor
         assert record["legal_status"] == assessment.legal_status.value
+        assert record["legal_status"] in ("minor_lacks_legal_agency", "adult")
+        assert record["decisive_control"] is assessment.decisive_control
+        assert record["reach"] == assessment.reach.value
+        assert record["held"] is assessment.held
+        assert record["violence"] == assessment.violence
+        assert record["violence_present"] is assessment.violence_present
+        assert record["explanation"] == explain(assessment)
+        # Violence is recorded apart: never a factor, never a contribution (L70).
+        assert "violence" not in record["contributions"]
+        assert set(record["contributions"]) == set(document["factors"])
         assert record["self_placement"] == assessment.self_placement
         assert record["gap"] == assessment.gap
         assert math.fsum(record["contributions"].values()) == pytest.approx(
@@ -378,12 +366,15 @@ def test_score_table_lists_every_persona(repo_root: Path, bundled_personas: Pers
     result = run("score", "personas", cwd=repo_root, entry_point=True)
     assert result.code == 0
     lines = result.out.splitlines()
-    assert lines[0].split()[:4] == ["ID", "Label", "Age", "band"]
+    assert lines[0] == NOTICE
+    assert lines[1] == ""
+    assert lines[2].split()[:4] == ["ID", "Label", "Age", "band"]
     for persona in bundled_personas.personas:
         assert sum(line.startswith(persona.id + " ") for line in lines) == 1, persona.id
     assert "Pos: 0 = choice, 1 = coercion" in result.out
     with_samples = run("score", "personas", "--samples", "50", cwd=repo_root)
-    assert "Interval" in with_samples.out.splitlines()[0]
+    assert with_samples.out.splitlines()[0] == NOTICE
+    assert "Interval" in with_samples.out.splitlines()[2]
 
 
 def test_score_csv_reads_back_with_the_standard_library(
@@ -519,7 +510,7 @@ def test_interventions_for_one_zone(repo_root: Path) -> None:
     result = run("interventions", "economic", cwd=repo_root)
     assert result.code == 0
     cat = catalogue()
-    assert result.out.startswith(f"{Zone.ECONOMIC.label} (economic)")
+    assert result.out.startswith(f"{NOTICE}\n\n{Zone.ECONOMIC.label} (economic)")
     for title in titles(cat.for_zone(Zone.ECONOMIC)):
         assert title in result.out
     for title in titles(cat.for_zone(Zone.COERCION)) - titles(cat.for_zone(Zone.ECONOMIC)):
@@ -554,10 +545,15 @@ def test_interventions_for_a_minor_include_coercions(
         "interventions", minor.persona_id, "--personas", repo_root / "personas", cwd=tmp_path
     )
     assert result.code == 0
-    assert result.out.startswith(f"{minor.persona_id}: ")
-    assert "minor: coerced in law" in result.out
+    assert result.out.startswith(f"{NOTICE}\n\n{minor.persona_id}: ")
+    assert "lacks legal agency" in result.out
+    assert "coerced in law" not in result.out
+    # Whatever they say, a minor's protections hold the responses for coercion (L48).
+    protections = result.out.split("Protections, whatever they say", 1)[1].split("\nCautions")[0]
     support = next(i for i in catalogue().interventions if i.id == "support-not-punish")
-    assert re.search(rf"{re.escape(support.title)} .*a minor is coerced in law", result.out)
+    assert re.search(
+        rf"{re.escape(support.title)} .*a minor: treated as coerced whatever they say", protections
+    )
 
 
 def test_interventions_for_a_persona_from_the_default_folder(
@@ -573,7 +569,8 @@ def test_interventions_refuses_an_unknown_word(repo_root: Path) -> None:
     result = run("interventions", "rescue", "--personas", "personas", cwd=repo_root)
     assert result.code == 1
     assert result.out == ""
-    assert "'rescue' is neither a region" in result.err
+    assert "'rescue' is neither a zone" in result.err
+    assert "region" not in result.err
     assert "personas" in result.err
 
 

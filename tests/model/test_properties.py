@@ -168,6 +168,8 @@ def test_decisive_control_alone_means_coercion(
     threshold = config.scoring.decisive_threshold
     value = data.draw(st.floats(min_value=threshold, max_value=1.0), label="value")
     assessment = assess_one(with_factor(persona, factor_id, value), config)
+    if config.weight(factor_id) == 0:
+        return  # switched off: it decides nothing (tested below)
     assert assessment.zone is Zone.COERCION
     assert assessment.position >= config.boundaries.coercion_lower
 
@@ -189,6 +191,9 @@ def test_decisive_control_overrides_full_capital_and_no_risk(
     )
     persona = data.draw(personas(values=st.just(values)), label="persona")
     assessment = assess_one(persona, config)
+    if config.weight(factor_id) == 0:
+        assert assessment.zone is not Zone.COERCION  # switched off: it decides nothing
+        return
     assert assessment.zone is Zone.COERCION
     # Nothing but this factor contributes, so it explains the whole position.
     assert assessment.contributions[factor_id] == pytest.approx(assessment.position, abs=1e-9)
@@ -201,7 +206,10 @@ def test_coercion_if_and_only_if_force_or_manipulation_at_the_threshold(
 ) -> None:
     assessment = assess_one(persona, config)
     values = persona.factor_values()
-    triggered = any(values[f] >= config.scoring.decisive_threshold for f in DECISIVE_IDS)
+    triggered = any(
+        values[f] >= config.scoring.decisive_threshold and config.weight(f) > 0
+        for f in DECISIVE_IDS
+    )
     assert assessment.decisive_control is triggered
     assert (assessment.zone is Zone.COERCION) is triggered
     assert (assessment.reach is Reach.FORCE_OR_MANIPULATION) is triggered
