@@ -23,12 +23,14 @@ from typing import TextIO
 from model.config import ModelConfig, default_config, default_config_text, load_config
 from model.explanation import NOTICE, explain
 from model.interventions import Applicable, Caution, Intervention, catalogue
-from model.montecarlo import MAX_SAMPLES, simulate
+from model.montecarlo import MAX_SAMPLES
 from model.personas import PersonaSet, load_personas, persona_file_schema
 from model.problems import InputError, Problem
-from model.report import score_document, to_csv, to_json, to_table
+from model.report import to_csv, to_json, to_table
 from model.responses import Layer, plan_for
-from model.scoring import Assessment, assess, assess_one
+from model.results import Results
+from model.score import ScoreDocument, score_document
+from model.scoring import Assessment, assess_one
 from model.sources import Citation
 from model.spectrum import ZONES, Zone, parse_zone
 
@@ -102,16 +104,9 @@ def cmd_score(args: argparse.Namespace) -> int:
     loaded = load_personas(args.paths)
     _print_problems(loaded.problems, sys.stderr)
     _print_warnings(loaded.warnings, sys.stderr)
-    assessments = assess(loaded.personas, config)
-    uncertainties = None
-    if args.samples:
-        uncertainties = simulate(loaded.personas, config, samples=args.samples, seed=args.seed)
+    results = Results.of(loaded.personas, config, samples=args.samples or 1, seed=args.seed)
     document = score_document(
-        assessments,
-        uncertainties,
-        config,
-        config_source=args.config or "default",
-        seed=args.seed if args.samples else None,
+        results, config_source=args.config or "default", monte_carlo=bool(args.samples)
     )
     render = {"table": to_table, "json": to_json, "csv": to_csv}[args.format]
     if loaded.personas or args.format != "table":
@@ -247,7 +242,12 @@ def cmd_interventions(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    schema = persona_file_schema() if args.kind == "persona" else ModelConfig.model_json_schema()
+    schemas = {
+        "persona": persona_file_schema,
+        "config": ModelConfig.model_json_schema,
+        "score": ScoreDocument.model_json_schema,
+    }
+    schema = schemas[args.kind]()
     sys.stdout.write(json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     return EXIT_OK
 
@@ -304,7 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     interventions.set_defaults(run=cmd_interventions)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a file type")
-    schema.add_argument("kind", choices=("persona", "config"))
+    schema.add_argument("kind", choices=("persona", "config", "score"))
     schema.set_defaults(run=cmd_schema)
 
     config = commands.add_parser("config", help="print the default configuration, ready to edit")

@@ -1,157 +1,26 @@
-"""Score results as data and as text: the stable JSON document, CSV, and a terminal table.
+"""The score document written out: JSON, CSV, and a terminal table.
 
-The JSON document is ``format: "ccc-spectrum/score"``, ``version: 2``. Within a version fields are
-only ever added, never renamed or removed. Every output carries the notice that the tool works on
-fictional composites and is never a screening or identification tool (L25, L26).
-
-What version 2 changed from version 1 (model v2):
-
-- renamed values: ``legal_status`` is ``"minor_lacks_legal_agency"`` (was
-  ``"minor_coerced_in_law"``) or ``"adult"``: a minor is *treated as* coerced because teenagers
-  lack legal agency (L48), whatever their position or their own view;
-- changed meaning: ``decisive_control`` is true only when force or manipulation at the threshold
-  placed the persona in coercion; a third party's control is never decisive by itself (L66);
-- removed: ``violence`` is no longer a factor, so it is gone from ``factors``,
-  ``contributions`` and ``top_contributions``; the ``risk`` kind of factor was split into
-  ``hardship`` and ``struggle`` (the factor ids are listed in ``factors``);
-- added at the top: ``notice`` (the not-a-screening-tool notice), and in ``config`` the
-  ``presence`` level and the ``decisive_threshold``;
-- added per persona: ``reach`` (which inputs opened the highest zone allowed: ``force_or_
-  manipulation``, ``both_strands``, ``hardship``, ``neither``), ``held`` (the reach rule kept
-  the persona below a zone their raw position reached), ``present`` (the factor ids at or above
-  the presence level, as ``{"hardship": [...], "struggle": [...], "control": [...]}``),
-  ``violence`` and ``violence_present`` (recorded apart; never moves the position, L70),
-  ``explanation`` (one sentence of why they sit where they sit), and ``responses``: the two
-  layers of response (L50, L56, L62), ``{"starting_zone", "basis", "ask_first",
-  "starting_label", "starting", "protections", "cautions", "guidance"}``, each list holding
-  ``{"id", "title", "reason"}`` items.
-
-The CSV flattens the same data, one row per persona; lists of ids are joined by ``;`` and the
-last column, ``notice``, repeats the notice on every row so no copy of the data loses it.
+All three are written from one :class:`model.score.ScoreDocument`. The CSV flattens it, one row
+per persona; lists of ids are joined by ``;`` and the last column, ``notice``, repeats the notice
+on every row so no copy of the data loses it.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from typing import Any
 
-from model.config import ModelConfig
-from model.explanation import NOTICE, explain
-from model.factors import FactorKind, factor_catalogue
-from model.interventions import Applicable, Caution, Intervention
-from model.montecarlo import Uncertainty
-from model.responses import ResponsePlan, plan_for
-from model.scoring import Assessment, LegalStatus
-from model.spectrum import ZONES
+from model.factors import factor_catalogue
+from model.score import PRESENT_KINDS, ScoreDocument
+from model.scoring import LegalStatus
 
-FORMAT_NAME = "ccc-spectrum/score"
-FORMAT_VERSION = 2
-TOP_COUNT = 3
-PRESENT_KINDS = (FactorKind.HARDSHIP, FactorKind.STRUGGLE, FactorKind.CONTROL)
-"""The kinds listed under ``present`` (capitals are held, not present or absent)."""
 LIST_SEPARATOR = ";"
 
 
-def _items(
-    applicable: Sequence[Applicable[Intervention] | Applicable[Caution]],
-) -> list[dict[str, str]]:
-    return [{"id": a.item.id, "title": a.item.title, "reason": a.reason} for a in applicable]
-
-
-def responses_record(plan: ResponsePlan) -> dict[str, Any]:
-    """The two layers of response, the cautions and the guidance, as plain data."""
-    return {
-        "starting_zone": plan.starting_zone.value,
-        "basis": plan.basis.value,
-        "ask_first": plan.ask_first,
-        "starting_label": plan.starting_label,
-        "starting": _items(plan.starting),
-        "protections": _items(plan.protections),
-        "cautions": _items(plan.cautions),
-        "guidance": _items(plan.guidance),
-    }
-
-
-def assessment_record(assessment: Assessment, uncertainty: Uncertainty | None) -> dict[str, Any]:
-    """One persona's record in the JSON document."""
-    a = assessment
-    record: dict[str, Any] = {
-        "id": a.persona_id,
-        "label": a.label,
-        "age_band": a.age_band.value,
-        "minor": a.is_minor,
-        "position": a.position,
-        "zone": a.zone.value,
-        "region": a.region.value,
-        "band": a.band,
-        "self_placement": a.self_placement,
-        "self_zone": None if a.self_zone is None else a.self_zone.value,
-        "gap": a.gap,
-        "legal_status": a.legal_status.value,
-        "decisive_control": a.decisive_control,
-        "reach": a.reach.value,
-        "held": a.held,
-        "present": {kind.value: list(a.present.get(kind, ())) for kind in PRESENT_KINDS},
-        "violence": a.violence,
-        "violence_present": a.violence_present,
-        "contributions": dict(a.contributions),
-        "top_contributions": [
-            {"factor": fid, "value": value} for fid, value in a.top_contributions(TOP_COUNT)
-        ],
-        "interval": None,
-        "zone_probabilities": None,
-        "explanation": explain(a),
-        "responses": responses_record(plan_for(a)),
-    }
-    if uncertainty is not None:
-        record["interval"] = {
-            "level": uncertainty.level,
-            "low": uncertainty.low,
-            "median": uncertainty.median,
-            "high": uncertainty.high,
-        }
-        record["zone_probabilities"] = {
-            z.value: p for z, p in uncertainty.zone_probabilities.items()
-        }
-    return record
-
-
-def score_document(
-    assessments: Sequence[Assessment],
-    uncertainties: Sequence[Uncertainty] | None,
-    config: ModelConfig,
-    *,
-    config_source: str,
-    seed: int | None = None,
-) -> dict[str, Any]:
-    """The whole JSON document for a scoring run."""
-    by_id = {u.persona_id: u for u in uncertainties or ()}
-    monte_carlo = None
-    if uncertainties:
-        first = uncertainties[0]
-        monte_carlo = {"samples": first.samples, "seed": seed, "level": first.level}
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "notice": NOTICE,
-        "config": {
-            "source": config_source,
-            "boundaries": config.boundaries.model_dump(),
-            "presence": config.scoring.presence,
-            "decisive_threshold": config.scoring.decisive_threshold,
-        },
-        "monte_carlo": monte_carlo,
-        "factors": list(factor_catalogue().ids),
-        "zones": [z.value for z in ZONES],
-        "personas": [assessment_record(a, by_id.get(a.persona_id)) for a in assessments],
-    }
-
-
-def to_json(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+def to_json(document: ScoreDocument) -> str:
+    return document.model_dump_json(indent=2) + "\n"
 
 
 # ---------------------------------------------------------------- CSV
@@ -227,8 +96,9 @@ def csv_row(record: dict[str, Any], document: dict[str, Any]) -> dict[str, Any]:
     return row
 
 
-def to_csv(document: dict[str, Any]) -> str:
+def to_csv(score: ScoreDocument) -> str:
     """One row per persona, one column per value: reads as-is into pandas and R."""
+    document = score.model_dump(mode="json")
     columns = csv_columns(document["factors"], document["zones"])
     buffer = io.StringIO()
     # extrasaction="raise": a value without a column (or a misspelt name) fails loudly here.
@@ -264,8 +134,9 @@ def _short(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def to_table(document: dict[str, Any]) -> str:
+def to_table(score: ScoreDocument) -> str:
     """A plain-text table for terminals, headed by the notice."""
+    document = score.model_dump(mode="json")
     catalogue = factor_catalogue()
     records: list[dict[str, Any]] = document["personas"]
     has_mc = document["monte_carlo"] is not None

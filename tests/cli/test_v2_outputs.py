@@ -395,3 +395,14 @@ def test_switching_force_and_manipulation_off_does_not_crash(
     document = json.loads(result.out)
     assert {p["zone"] for p in document["personas"]} - {"coercion"}
     assert all(p["zone"] != "coercion" and not p["decisive_control"] for p in document["personas"])
+
+
+def test_the_score_schema_describes_the_json_document(repo_root: Path) -> None:
+    import jsonschema
+
+    schema = json.loads(run("schema", "score", cwd=repo_root).out)
+    document = json.loads(
+        run("score", "personas", "--samples", "50", "--format", "json", cwd=repo_root).out
+    )
+    jsonschema.validate(document, schema)
+    assert schema["properties"]["version"]["const"] == 2
