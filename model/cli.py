@@ -16,9 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from model.config import ModelConfig, default_config, default_config_text, load_config
 from model.explanation import NOTICE, explain
@@ -242,7 +242,7 @@ def cmd_interventions(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    schemas = {
+    schemas: dict[str, Callable[[], dict[str, Any]]] = {
         "persona": persona_file_schema,
         "config": ModelConfig.model_json_schema,
         "score": ScoreDocument.model_json_schema,

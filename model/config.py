@@ -8,9 +8,7 @@ Saving and loading round-trip without loss.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, Self
 
@@ -24,9 +22,10 @@ from pydantic import (
     model_validator,
 )
 
-from model.documents import load_bytes, read_document
+from model.bundled import bundled_text
+from model.documents import load_bytes, parse_toml, read_document
 from model.factors import FactorKind, factor_catalogue
-from model.problems import InputError, Problem, problems_from_validation
+from model.problems import InputError, problems_from_validation
 from model.spectrum import Boundaries
 
 MAX_WEIGHT = 10.0
@@ -155,19 +154,15 @@ class ModelConfig(BaseModel):
         return self.model_copy(update={"weights": {**self.weights, factor_id: new}})
 
 
-def _config_text_default() -> str:
-    return resources.files("model").joinpath("data/default_config.toml").read_text(encoding="utf-8")
-
-
 def default_config_text() -> str:
     """The shipped default configuration, with its comments, ready to edit."""
-    return _config_text_default()
+    return bundled_text("default_config.toml")
 
 
 @cache
 def default_config() -> ModelConfig:
     """The shipped default configuration (immutable; copy it to change it)."""
-    return parse_config(_config_text_default(), "default_config.toml")
+    return parse_config(default_config_text(), "default_config.toml")
 
 
 def config_from_data(data: dict[str, Any], path: str) -> ModelConfig:
@@ -180,11 +175,7 @@ def config_from_data(data: dict[str, Any], path: str) -> ModelConfig:
 
 def parse_config(text: str, path: str) -> ModelConfig:
     """Parse TOML text into a validated config, or raise :class:`InputError` naming each field."""
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        raise InputError([Problem(path, CONFIG_ITEM, "-", f"not valid TOML: {error}")]) from None
-    return config_from_data(data, path)
+    return config_from_data(parse_toml(text, path), path)
 
 
 def load_config(path: str | Path) -> ModelConfig:

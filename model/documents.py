@@ -75,16 +75,22 @@ def format_of(name: str) -> str:
     return FORMATS[suffix]
 
 
-def parse_document(text: str, path: str) -> dict[str, Any]:
-    """Parse TOML or JSON (by extension) into a table; the top level must be a table/object."""
-    kind = format_of(path)
+def parse_toml(text: str, path: str) -> dict[str, Any]:
+    """Parse TOML text, with the one error line every reader of TOML gives."""
     try:
-        if kind == "toml":
-            data: Any = tomllib.loads(text)
-        else:
-            data = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise _problem(path, f"not valid TOML: {error}") from None
+    except RecursionError:
+        raise _problem(path, "nested too deeply to be a persona or config file") from None
+
+
+def parse_document(text: str, path: str) -> dict[str, Any]:
+    """Parse TOML or JSON (by extension) into a table; the top level must be a table/object."""
+    if format_of(path) == "toml":
+        return parse_toml(text, path)
+    try:
+        data: Any = json.loads(text, object_pairs_hook=_refuse_duplicate_keys)
     except json.JSONDecodeError as error:
         raise _problem(
             path, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"

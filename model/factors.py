@@ -18,14 +18,13 @@ This module holds what each factor *is*; how much it weighs is configuration (:m
 
 from __future__ import annotations
 
-import tomllib
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Annotated, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from model.bundled import bundled_toml
 from model.sources import Citation
 
 
@@ -81,6 +80,14 @@ class Factor(BaseModel):
         return self
 
     @property
+    def contribution_label(self) -> str:
+        """What this factor contributes, named the same in every chart, table and report:
+        a capital pushes by being lacked."""
+        if self.kind is FactorKind.CAPITAL:
+            return f"Lack of {self.label[0].lower()}{self.label[1:]}"
+        return self.label
+
+    @property
     def direction(self) -> Direction:
         if self.kind is FactorKind.CAPITAL:
             return Direction.TOWARD_CHOICE
@@ -119,5 +126,4 @@ class FactorCatalogue(BaseModel):
 @cache
 def factor_catalogue() -> FactorCatalogue:
     """The bundled factor catalogue (read once; it is immutable)."""
-    text = resources.files("model").joinpath("data/factors.toml").read_text(encoding="utf-8")
-    return FactorCatalogue.model_validate(tomllib.loads(text))
+    return FactorCatalogue.model_validate(bundled_toml("factors.toml"))

@@ -9,14 +9,13 @@ rules, one per framing, are below.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from model.bundled import bundled_toml
 from model.interventions import catalogue
 from model.responses import ARRESTING_VICTIMS, StartingBasis, plan_for
 from model.scoring import Assessment
@@ -151,8 +150,7 @@ _RULES: dict[FramingId, Callable[[Assessment, Framing], _Outcome]] = {
 @cache
 def framings() -> tuple[Framing, ...]:
     """The framings, in the order the data file gives them."""
-    text = resources.files("model").joinpath("data/framings.toml").read_text(encoding="utf-8")
-    items = tuple(Framing.model_validate(f) for f in tomllib.loads(text)["framings"])
+    items = tuple(Framing.model_validate(f) for f in bundled_toml("framings.toml")["framings"])
     if sorted(f.id for f in items) != sorted(FramingId):
         raise ValueError("framings.toml must describe every framing exactly once")
     return items

@@ -6,15 +6,14 @@ they are, and the protections that do not wait for them), is :mod:`model.respons
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Generic, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from model.bundled import bundled_toml
 from model.sources import Citation
 from model.spectrum import ZONES, Zone
 
@@ -138,5 +137,4 @@ class Catalogue(BaseModel):
 @cache
 def catalogue() -> Catalogue:
     """The bundled catalogue of interventions and cautions (read once; immutable)."""
-    text = resources.files("model").joinpath("data/interventions.toml").read_text(encoding="utf-8")
-    return Catalogue.model_validate(tomllib.loads(text))
+    return Catalogue.model_validate(bundled_toml("interventions.toml"))
