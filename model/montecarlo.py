@@ -10,13 +10,14 @@ the last bit of a float, as ``model.scoring._terms`` explains).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from model.config import ModelConfig
 from model.personas import Persona
-from model.scoring import FloatArray, layout, sample_positions, values_matrix
+from model.scoring import FloatArray, Settings, layout, sample_positions, values_matrix
 from model.spectrum import ZONES, Zone
 
 DEFAULT_SAMPLES = 1000
@@ -69,6 +70,7 @@ def simulate(
     if not 0 < level < 1:
         raise ValueError("level must be between 0 and 1")
     weights, capital_lack = draw_weights(config, samples, seed)
+    settings = replace(Settings.of(config), capital_lack=capital_lack)
     values = values_matrix(personas)
     tail = (1 - level) / 2
     quantiles = np.empty((3, len(personas)))
@@ -78,7 +80,7 @@ def simulate(
     rows = max(1, _CELLS_PER_CHUNK // samples)
     for start in range(0, len(personas), rows):
         block = slice(start, start + rows)
-        positions = sample_positions(values[block], weights, capital_lack, config)
+        positions = sample_positions(values[block], weights, settings, config)
         quantiles[:, block] = np.quantile(positions, [tail, 0.5, 1 - tail], axis=1)
         for index, bound in enumerate(config.boundaries.as_tuple()):
             at_or_above[index, block] = np.count_nonzero(positions >= bound, axis=1)

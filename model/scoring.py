@@ -234,38 +234,87 @@ def weight_vector(config: ModelConfig) -> FloatArray:
     return np.array([config.weight(fid) for fid in layout().ids], dtype=float)
 
 
-def reach_codes(values: FloatArray, config: ModelConfig) -> IntArray:
-    """Each persona's reach (an index into the reach order, 0 = neither .. 3 = coercion).
+@dataclass(frozen=True)
+class Settings:
+    """The non-weight parameters of N parameter sets: each array has N rows, or one row shared
+    by every set (so Monte Carlo, which samples only the capital-lack share, pays nothing for
+    the rest).
 
-    It depends on the values and the configuration's thresholds, never on sampled weights: a
-    factor whose configured weight is 0 is switched off and opens nothing.
+    Scoring uses one set (the configuration's); Monte Carlo samples the capital-lack share; a
+    sensitivity analysis samples every one of them. All run through the same engine.
+    """
+
+    capital_lack: FloatArray  # N or 1
+    ceiling: FloatArray  # N or 1
+    threshold: FloatArray  # N or 1
+    presence: FloatArray  # N or 1
+    edges: FloatArray  # (N or 1) × 6: 0, the four boundaries, 1
+
+    @classmethod
+    def of(cls, config: ModelConfig) -> Settings:
+        """The configuration's own settings, one row shared by every set."""
+        scoring = config.scoring
+        return cls(
+            capital_lack=np.array([scoring.capital_lack.weight]),
+            ceiling=np.array([scoring.circumstance_ceiling]),
+            threshold=np.array([scoring.decisive_threshold]),
+            presence=np.array([scoring.presence]),
+            edges=_zone_edges(config.boundaries)[np.newaxis, :],
+        )
+
+    def rows(self, block: slice) -> Settings:
+        """The sets of ``block`` (a shared row stays shared)."""
+
+        def take(array: FloatArray) -> FloatArray:
+            return array if len(array) == 1 else array[block]
+
+        return Settings(
+            take(self.capital_lack),
+            take(self.ceiling),
+            take(self.threshold),
+            take(self.presence),
+            take(self.edges),
+        )
+
+
+def strongest(values: FloatArray, weights: FloatArray) -> FloatArray:
+    """Per persona (3 × P): the strongest hardship, struggle and decisive factor (0 if none).
+
+    Only factors whose configured ``weights`` are above 0 count: one switched off opens nothing.
+    These maxima against the presence level and the threshold give the reach, so they are all
+    the reach needs whatever the parameters sampled.
     """
     lay = layout()
-    weights = weight_vector(config)
-    codes = np.empty(len(values), dtype=np.int8)
-    for block in _blocks(len(values), _BLOCK_CELLS):
-        codes[block] = _reach_block(values[block], weights, lay, config)
-    return codes
-
-
-def _reach_block(
-    values: FloatArray, weights: FloatArray, lay: Layout, config: ModelConfig
-) -> IntArray:
     # Columns as contiguous rows: a maximum across a few rows runs elementwise, far faster than
     # one across a few strided columns of a wide matrix.
     rows = np.ascontiguousarray(values.T)
-
-    def strongest(columns: Sequence[int]) -> FloatArray:
+    out = np.zeros((3, values.shape[0]))
+    groups = (
+        range(lay.hardship.start, lay.hardship.stop),
+        range(lay.struggle.start, lay.struggle.stop),
+        lay.decisive,
+    )
+    for index, columns in enumerate(groups):
         on = [c for c in columns if weights[c] > 0]
-        strongest_values: FloatArray = np.max(rows[on], axis=0) if on else np.zeros(rows.shape[1])
-        return strongest_values
+        if on:
+            np.max(rows[on], axis=0, out=out[index])
+    return out
 
-    presence = config.scoring.presence
-    hardship = strongest(range(lay.hardship.start, lay.hardship.stop)) >= presence
-    struggle = strongest(range(lay.struggle.start, lay.struggle.stop)) >= presence
-    decisive = strongest(lay.decisive) >= config.scoring.decisive_threshold
-    codes = hardship.view(np.int8) + (hardship & struggle).view(np.int8)
-    codes[decisive] = 3
+
+def _codes(maxima: FloatArray, settings: Settings) -> IntArray:
+    """Reach codes (N × P): 0 neither, 1 hardship, 2 both strands, 3 force or manipulation."""
+    presence = settings.presence[:, np.newaxis]
+    hardship = maxima[0] >= presence
+    both = hardship & (maxima[1] >= presence)
+    codes: IntArray = hardship.view(np.int8) + both.view(np.int8)
+    codes[maxima[2] >= settings.threshold[:, np.newaxis]] = 3
+    return codes
+
+
+def reach_codes(values: FloatArray, config: ModelConfig) -> IntArray:
+    """Each persona's reach under the configuration (P), an index into the reach order."""
+    maxima = strongest(values, weight_vector(config))
+    codes: IntArray = _codes(maxima, Settings.of(config))[0]
     return codes
 
 
@@ -298,7 +347,7 @@ def _compress(raw: FloatArray, low: FloatArray, high: FloatArray, out: FloatArra
 
 @dataclass(frozen=True)
 class _Terms:
-    """The rule's terms for P personas under N weight vectors, each a P × N view.
+    """The rule's terms for P personas under N parameter sets, each a P × N view.
 
     Held as complements (what is left *free* of each push), because the rule is then products
     run in place: ``1 − C = (1 − L)(1 − H)(1 − S)`` and ``1 − raw = (1 − K)(1 − m·C)``.
@@ -310,22 +359,21 @@ class _Terms:
     control_free: FloatArray  # 1 − K
     raw: FloatArray  # K + (1 − K)·m·C
     position: FloatArray
+    codes: IntArray
+    held: BoolArray
 
 
 def _terms(
-    values: FloatArray,
-    weights: FloatArray,
-    capital_lack: FloatArray,
-    codes: IntArray,
-    config: ModelConfig,
+    values: FloatArray, weights: FloatArray, settings: Settings, maxima: FloatArray
 ) -> _Terms:
-    """The rule over P personas (rows of ``values``) and N weight vectors (rows of ``weights``).
+    """The rule over P personas (rows of ``values``) and N parameter sets (rows of ``weights``
+    and of ``settings``); ``maxima`` is :func:`strongest` of the same personas.
 
-    One matrix product (BLAS) gives the four weighted sums for every sample into a buffer that
-    then holds every term, updated in place (samples × personas, so each pass is contiguous).
-    Callers pass blocks small enough for that buffer to stay in cache. BLAS picks its summation
-    order from the shapes, so a sum may differ in its last bit with the size of the batch: batch
-    and single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
+    One matrix product (BLAS) gives the four weighted sums for every set into a buffer that then
+    holds every term, updated in place (sets × personas, so each pass is contiguous). Callers
+    pass blocks small enough for that buffer to stay in cache. BLAS picks its summation order
+    from the shapes, so a sum may differ in its last bit with the size of the batch: batch and
+    single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
     """
     lay = layout()
     samples, personas = weights.shape[0], values.shape[0]
@@ -341,43 +389,48 @@ def _terms(
     # rounding of the sums from taking A outside [0, 1].
     kept /= weights[:, lay.capital].sum(axis=1)[:, np.newaxis]
     np.clip(kept, 0.0, 1.0, out=kept)
-    lack_share = capital_lack[:, np.newaxis]
+    lack_share = settings.capital_lack[:, np.newaxis]
     kept *= lack_share
     kept += 1.0 - lack_share
     for free in (hardship_free, struggle_free, control_free):
         np.negative(free, out=free)
         np.exp(free, out=free)
-    ceiling = config.scoring.circumstance_ceiling
+    ceiling = settings.ceiling[:, np.newaxis]
     np.multiply(kept, hardship_free, out=raw)  # 1 − C
     raw *= struggle_free
     raw *= ceiling
     raw += 1.0 - ceiling  # 1 − m·C
     raw *= control_free
     np.subtract(1.0, raw, out=raw)
-    _place(raw, codes, config.boundaries, out=position)
-    return _Terms(kept.T, hardship_free.T, struggle_free.T, control_free.T, raw.T, position.T)
+    codes = _codes(maxima, settings)
+    held = _place(raw, codes, settings.edges, out=position)
+    return _Terms(
+        kept.T, hardship_free.T, struggle_free.T, control_free.T, raw.T, position.T, codes.T,
+        held.T,
+    )  # fmt: skip
 
 
-def _place(raw: FloatArray, codes: IntArray, boundaries: Boundaries, out: FloatArray) -> None:
-    """Apply the reach into ``out``: the decisive floor at coercion, or the compression below
-    the zone the inputs do not open (``raw`` is N × P, ``codes`` P)."""
-    edges = _zone_edges(boundaries)
-    top_zone = _REACH_TOP[codes]  # P
-    _compress(raw, edges[top_zone], edges[top_zone + 1], out=out)
-    decisive = codes == 3
+def _place(raw: FloatArray, codes: IntArray, edges: FloatArray, out: FloatArray) -> BoolArray:
+    """Apply the reach into ``out`` (N × P; ``codes`` and ``edges`` N or 1 rows): the floor at
+    coercion, or the compression below the zone the inputs do not open. Returns where the raw
+    position reached a zone the inputs do not open."""
+    top_zone = _REACH_TOP[codes]
+    if len(edges) == 1:  # one parameter set: a row of edges broadcasts, no gather needed
+        low, high = edges[0][top_zone], edges[0][top_zone + 1]
+    else:
+        low = np.take_along_axis(edges, top_zone, axis=1)
+        high = np.take_along_axis(edges, top_zone + 1, axis=1)
+    _compress(raw, low, high, out=out)
+    decisive = np.broadcast_to(codes == 3, raw.shape)  # codes may be one row for every set
     if np.any(decisive):
-        out[:, decisive] = np.maximum(raw[:, decisive], boundaries.coercion_lower)
+        floor = np.broadcast_to(edges[:, 4:5], raw.shape)
+        out[decisive] = np.maximum(raw[decisive], floor[decisive])
+    held: BoolArray = ~decisive & (raw >= high)
+    return held
 
 
 _REACH_TOP = np.array([r.zone.order for r in _REACHES])
 """The order of the highest zone each reach code allows."""
-
-
-def _held(raw: FloatArray, codes: IntArray, boundaries: Boundaries) -> BoolArray:
-    """Personas whose raw position reached a zone their inputs do not open."""
-    top_zone = _REACH_TOP[codes]
-    held: BoolArray = (codes < 3) & (raw >= _zone_edges(boundaries)[top_zone + 1])
-    return held
 
 
 _BLOCK_CELLS = 1 << 16
@@ -444,17 +497,15 @@ def _term_indicator() -> FloatArray:
     return indicator
 
 
-def _lack_share(config: ModelConfig) -> FloatArray:
-    return np.array([config.scoring.capital_lack.weight])
-
-
 def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
     """Positions (P) for a value matrix: where each persona sits, without the why."""
     position = np.empty(values.shape[0])
-    weights = weight_vector(config)[np.newaxis, :]
-    codes = reach_codes(values, config)
+    weights = weight_vector(config)
+    settings = Settings.of(config)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
-        terms = _terms(values[block], weights, _lack_share(config), codes[block], config)
+        block_values = values[block]
+        maxima = strongest(block_values, weights)
+        terms = _terms(block_values, weights[np.newaxis, :], settings, maxima)
         position[block] = terms.position[:, 0]
     return position
 
@@ -465,29 +516,31 @@ def score_matrix(
     """Positions (P), contributions (P × F), reach codes (P) and held flags (P)."""
     position = np.empty(values.shape[0])
     contributions = np.empty(values.shape)
+    codes = np.empty(values.shape[0], dtype=np.int8)
     held = np.empty(values.shape[0], dtype=bool)
     weights = weight_vector(config)
-    codes = reach_codes(values, config)
+    settings = Settings.of(config)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
         block_values = values[block]
-        terms = _terms(
-            block_values, weights[np.newaxis, :], _lack_share(config), codes[block], config
-        )
+        maxima = strongest(block_values, weights)
+        terms = _terms(block_values, weights[np.newaxis, :], settings, maxima)
         position[block] = terms.position[:, 0]
-        held[block] = _held(terms.raw[:, 0], codes[block], config.boundaries)
+        codes[block] = terms.codes[:, 0]
+        held[block] = terms.held[:, 0]
         _contributions(block_values, terms, weights, config, out=contributions[block])
     return position, contributions, codes, held
 
 
 def sample_positions(
-    values: FloatArray, weights: FloatArray, capital_lack: FloatArray, config: ModelConfig
+    values: FloatArray, weights: FloatArray, settings: Settings, config: ModelConfig
 ) -> FloatArray:
-    """Positions (P × N) for N sampled weight vectors; boundaries and thresholds from ``config``."""
+    """Positions (P × N) for N parameter sets (weights N × F and ``settings``) in one batched
+    run; which factors are switched off (weight 0) follows ``config``."""
     personas, samples = values.shape[0], weights.shape[0]
     positions = np.empty((personas, samples))
-    codes = reach_codes(values, config)
+    maxima = strongest(values, weight_vector(config))
     for block in _blocks(samples, max(1, _BLOCK_CELLS // max(1, personas))):
-        terms = _terms(values, weights[block], capital_lack[block], codes, config)
+        terms = _terms(values, weights[block], settings.rows(block), maxima)
         positions[:, block] = terms.position
     return positions
 
