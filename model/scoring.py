@@ -277,28 +277,16 @@ class Settings:
         )
 
 
-def strongest(values: FloatArray, weights: FloatArray) -> FloatArray:
-    """Per persona (3 × P): the strongest hardship, struggle and decisive factor (0 if none).
-
-    Only factors whose configured ``weights`` are above 0 count: one switched off opens nothing.
-    These maxima against the presence level and the threshold give the reach, so they are all
-    the reach needs whatever the parameters sampled.
-    """
+def reach_groups(weights: FloatArray) -> tuple[tuple[int, ...], ...]:
+    """The columns that open the reach: hardship, struggle and decisive factors, each group
+    only those whose configured ``weights`` are above 0 (a factor switched off opens nothing)."""
     lay = layout()
-    # Columns as contiguous rows: a maximum across a few rows runs elementwise, far faster than
-    # one across a few strided columns of a wide matrix.
-    rows = np.ascontiguousarray(values.T)
-    out = np.zeros((3, values.shape[0]))
     groups = (
         range(lay.hardship.start, lay.hardship.stop),
         range(lay.struggle.start, lay.struggle.stop),
         lay.decisive,
     )
-    for index, columns in enumerate(groups):
-        on = [c for c in columns if weights[c] > 0]
-        if on:
-            np.max(rows[on], axis=0, out=out[index])
-    return out
+    return tuple(tuple(c for c in group if weights[c] > 0) for group in groups)
 
 
 def _codes(maxima: FloatArray, settings: Settings) -> IntArray:
@@ -313,9 +301,7 @@ def _codes(maxima: FloatArray, settings: Settings) -> IntArray:
 
 def reach_codes(values: FloatArray, config: ModelConfig) -> IntArray:
     """Each persona's reach under the configuration (P), an index into the reach order."""
-    maxima = strongest(values, weight_vector(config))
-    codes: IntArray = _codes(maxima, Settings.of(config))[0]
-    return codes
+    return score_matrix(values, config)[2]
 
 
 def _zone_edges(boundaries: Boundaries) -> FloatArray:
@@ -327,22 +313,18 @@ _HEADROOM = 0.9
 so a held position never reads, rounded, as the boundary it stays below."""
 
 
-def _compress(raw: FloatArray, low: FloatArray, high: FloatArray, out: FloatArray) -> FloatArray:
-    """Keep ``raw`` below ``high``: identity up to the middle of [low, high), tanh above it.
-
-    Continuous, increasing, and strictly below ``high``. ``low``/``high`` broadcast against raw.
-    Only the positions past the middle are touched, so the common case costs one comparison.
-    """
-    half = (high - low) / 2.0
-    knee = np.broadcast_to(low + half, raw.shape)
-    room = np.broadcast_to(_HEADROOM * half, raw.shape)
+def _compress(raw: FloatArray, knee: FloatArray, room: FloatArray, out: FloatArray) -> None:
+    """Keep ``raw`` below ``knee + room`` into ``out``: identity up to the knee (the middle of
+    the highest zone allowed), ``knee + room·tanh((raw − knee)/room)`` above it. Continuous,
+    increasing, and strictly below the next boundary. Only positions past the knee are touched,
+    so the common case costs one comparison."""
+    knee = np.broadcast_to(knee, raw.shape)
     if out is not raw:
         np.copyto(out, raw)
     over = np.nonzero(raw > knee)
     if len(over[0]):
-        k, r = knee[over], room[over]
+        k, r = knee[over], np.broadcast_to(room, raw.shape)[over]
         out[over] = k + r * np.tanh((raw[over] - k) / r)
-    return out
 
 
 @dataclass(frozen=True)
@@ -360,14 +342,16 @@ class _Terms:
     raw: FloatArray  # K + (1 − K)·m·C
     position: FloatArray
     codes: IntArray
-    held: BoolArray
 
 
 def _terms(
-    values: FloatArray, weights: FloatArray, settings: Settings, maxima: FloatArray
+    values: FloatArray,
+    weights: FloatArray,
+    settings: Settings,
+    groups: tuple[tuple[int, ...], ...],
 ) -> _Terms:
     """The rule over P personas (rows of ``values``) and N parameter sets (rows of ``weights``
-    and of ``settings``); ``maxima`` is :func:`strongest` of the same personas.
+    and of ``settings``); ``groups`` are :func:`reach_groups`.
 
     One matrix product (BLAS) gives the four weighted sums for every set into a buffer that then
     holds every term, updated in place (sets × personas, so each pass is contiguous). Callers
@@ -377,14 +361,26 @@ def _terms(
     """
     lay = layout()
     samples, personas = weights.shape[0], values.shape[0]
-    stacked = np.zeros((4 * samples, weights.shape[1]))
+    # Unit rows after the sums copy the reach's columns out as contiguous rows (exactly: a
+    # product by 1 plus zeros), far cheaper to compare than columns strided through the matrix.
+    columns = [c for group in groups for c in group]
+    sums = 4 * samples
+    stacked = np.zeros((sums + len(columns), weights.shape[1]))
     for term, kind in enumerate(lay.kinds):
         stacked[term * samples : (term + 1) * samples, kind] = weights[:, kind]
-    buffer = np.empty((6 * samples, personas))
-    np.matmul(stacked, values.T, out=buffer[: 4 * samples])
-    kept, hardship_free, struggle_free, control_free, raw, position = (
-        buffer[t * samples : (t + 1) * samples] for t in range(6)
+    stacked[np.arange(sums, sums + len(columns)), columns] = 1.0
+    buffer = np.empty((len(stacked) + 2 * samples, personas))
+    np.matmul(stacked, values.T, out=buffer[: len(stacked)])
+    kept, hardship_free, struggle_free, control_free = (
+        buffer[t * samples : (t + 1) * samples] for t in range(4)
     )
+    raw, position = buffer[len(stacked) : len(stacked) + samples], buffer[-samples:]
+    maxima = np.zeros((3, personas))
+    start = sums
+    for index, group in enumerate(groups):
+        if group:
+            np.max(buffer[start : start + len(group)], axis=0, out=maxima[index])
+        start += len(group)
     # 1 − L = λ·A + (1 − λ), with A the weighted average of the capitals. The clip keeps a
     # rounding of the sums from taking A outside [0, 1].
     kept /= weights[:, lay.capital].sum(axis=1)[:, np.newaxis]
@@ -403,29 +399,44 @@ def _terms(
     raw *= control_free
     np.subtract(1.0, raw, out=raw)
     codes = _codes(maxima, settings)
-    held = _place(raw, codes, settings.edges, out=position)
+    _place(raw, codes, settings.edges, out=position)
     return _Terms(
-        kept.T, hardship_free.T, struggle_free.T, control_free.T, raw.T, position.T, codes.T,
-        held.T,
-    )  # fmt: skip
+        kept.T, hardship_free.T, struggle_free.T, control_free.T, raw.T, position.T, codes.T
+    )
 
 
-def _place(raw: FloatArray, codes: IntArray, edges: FloatArray, out: FloatArray) -> BoolArray:
+def _place(raw: FloatArray, codes: IntArray, edges: FloatArray, out: FloatArray) -> None:
     """Apply the reach into ``out`` (N × P; ``codes`` and ``edges`` N or 1 rows): the floor at
-    coercion, or the compression below the zone the inputs do not open. Returns where the raw
-    position reached a zone the inputs do not open."""
-    top_zone = _REACH_TOP[codes]
-    if len(edges) == 1:  # one parameter set: a row of edges broadcasts, no gather needed
-        low, high = edges[0][top_zone], edges[0][top_zone + 1]
+    coercion, or the compression below the zone the inputs do not open."""
+    knee, room, _, floor = _by_code(edges)
+    if len(edges) == 1:  # one row for every set: look each code up, no gather along rows
+        knee, room, floor = knee[0][codes], room[0][codes], floor[0][codes]
     else:
-        low = np.take_along_axis(edges, top_zone, axis=1)
-        high = np.take_along_axis(edges, top_zone + 1, axis=1)
-    _compress(raw, low, high, out=out)
-    decisive = np.broadcast_to(codes == 3, raw.shape)  # codes may be one row for every set
-    if np.any(decisive):
-        floor = np.broadcast_to(edges[:, 4:5], raw.shape)
-        out[decisive] = np.maximum(raw[decisive], floor[decisive])
-    held: BoolArray = ~decisive & (raw >= high)
+        codes_n = np.broadcast_to(codes, raw.shape)
+        knee, room, floor = (np.take_along_axis(x, codes_n, axis=1) for x in (knee, room, floor))
+    _compress(raw, knee, room, out=out)
+    np.maximum(out, floor, out=out)
+
+
+def _by_code(edges: FloatArray) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Per parameter set and reach code ((N or 1) × 4): the knee and room of the compression,
+    the top of the highest zone allowed, and the floor (the coercion boundary for code 3).
+
+    Code 3 has an infinite knee: a decisive position is never compressed, only floored.
+    """
+    low, top = edges[:, _REACH_TOP], edges[:, _REACH_TOP + 1]
+    half = (top - low) / 2.0
+    knee, room = low + half, _HEADROOM * half
+    knee[:, 3] = np.inf
+    floor = np.zeros_like(knee)
+    floor[:, 3] = edges[:, 4]
+    return knee, room, top, floor
+
+
+def _held(raw: FloatArray, codes: IntArray, edges: FloatArray) -> BoolArray:
+    """Where the raw position (P, one parameter set) reached a zone the inputs do not open."""
+    top = _by_code(edges)[2][0][codes]
+    held: BoolArray = (codes < 3) & (raw >= top)
     return held
 
 
@@ -501,11 +512,9 @@ def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
     """Positions (P) for a value matrix: where each persona sits, without the why."""
     position = np.empty(values.shape[0])
     weights = weight_vector(config)
-    settings = Settings.of(config)
+    settings, groups = Settings.of(config), reach_groups(weights)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
-        block_values = values[block]
-        maxima = strongest(block_values, weights)
-        terms = _terms(block_values, weights[np.newaxis, :], settings, maxima)
+        terms = _terms(values[block], weights[np.newaxis, :], settings, groups)
         position[block] = terms.position[:, 0]
     return position
 
@@ -519,14 +528,13 @@ def score_matrix(
     codes = np.empty(values.shape[0], dtype=np.int8)
     held = np.empty(values.shape[0], dtype=bool)
     weights = weight_vector(config)
-    settings = Settings.of(config)
+    settings, groups = Settings.of(config), reach_groups(weights)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
         block_values = values[block]
-        maxima = strongest(block_values, weights)
-        terms = _terms(block_values, weights[np.newaxis, :], settings, maxima)
+        terms = _terms(block_values, weights[np.newaxis, :], settings, groups)
         position[block] = terms.position[:, 0]
         codes[block] = terms.codes[:, 0]
-        held[block] = terms.held[:, 0]
+        held[block] = _held(terms.raw[:, 0], codes[block], settings.edges)
         _contributions(block_values, terms, weights, config, out=contributions[block])
     return position, contributions, codes, held
 
@@ -538,9 +546,9 @@ def sample_positions(
     run; which factors are switched off (weight 0) follows ``config``."""
     personas, samples = values.shape[0], weights.shape[0]
     positions = np.empty((personas, samples))
-    maxima = strongest(values, weight_vector(config))
+    groups = reach_groups(weight_vector(config))
     for block in _blocks(samples, max(1, _BLOCK_CELLS // max(1, personas))):
-        terms = _terms(values, weights[block], settings.rows(block), maxima)
+        terms = _terms(values, weights[block], settings.rows(block), groups)
         positions[:, block] = terms.position
     return positions
 
