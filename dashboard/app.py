@@ -10,6 +10,15 @@ import streamlit as st
 
 from dashboard import navigation, sidebar, timing
 
+# The interactive tables' own CSV export cannot carry the notice that every download carries, so
+# it is off; the pages offer their own downloads with it (dashboard/downloads.py). A client
+# option set from the script reaches the browser when the next run starts, so the first run of a
+# fresh server sets it and, once the page is known, starts again. (``disableDataExport = true``
+# under ``[client]`` in .streamlit/config.toml would make this a no-op.)
+_EXPORT_WAS_ON = not st.get_option("client.disableDataExport")
+if _EXPORT_WAS_ON:
+    st.set_option("client.disableDataExport", True)
+
 st.set_page_config(
     page_title="Choice–circumstance–coercion spectrum",
     # An emoji, not a ``:material/…:`` icon: Streamlit fetches a Material favicon from
@@ -20,6 +29,8 @@ st.set_page_config(
 )
 
 current = st.navigation(navigation.build())
+if _EXPORT_WAS_ON:
+    st.rerun()  # after st.navigation, so the run starts again on the page that was asked for
 with timing.timed(current.url_path or "map"):
     sidebar.render()
     current.run()

@@ -7,14 +7,13 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard import safe_text
-from model import Caution, Citation, Intervention
+from model import Caution, Citation, Intervention, Level
 
-LEVEL_NAMES = {
-    "individual": "Individual",
-    "community": "Community",
-    "structural": "Structural",
-    "legal": "Legal",
-}
+CLASSIFICATION = "this project's classification, not the essays'"
+
+
+def level_name(level: Level) -> str:
+    return level.value.capitalize()
 
 
 def citation_lines(sources: Sequence[Citation]) -> str:
@@ -31,13 +30,20 @@ def citation_lines(sources: Sequence[Citation]) -> str:
     return "\n".join(lines)
 
 
-def intervention(item: Intervention, reason: str | None = None) -> None:
+def intervention(item: Intervention, reason: str | None = None, marks: Sequence[str] = ()) -> None:
+    """One intervention: title, level, why it is here, what it is, and its passages.
+
+    ``marks`` are short notes shown under the title (for instance, that it applies whatever the
+    person says).
+    """
     with st.container(border=True):
         st.markdown(f"**{safe_text.markdown(item.title)}**")
-        meta = f"Level: {LEVEL_NAMES[item.level.value]}"
+        meta = f"Level: {level_name(item.level)} ({CLASSIFICATION})"
         if reason:
             meta += f" · Why here: {reason}"
         st.caption(safe_text.markdown(meta))
+        for mark in marks:
+            st.markdown(f":material/shield: {safe_text.markdown(mark[:1].upper() + mark[1:])}")
         st.markdown(safe_text.markdown(item.summary))
         st.markdown(citation_lines(item.sources))
 

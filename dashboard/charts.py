@@ -5,6 +5,7 @@ Figures only draw what the model computed; nothing here scores, classifies or va
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -12,7 +13,6 @@ from typing import Any
 import plotly.graph_objects as go
 
 from dashboard import palette, safe_text
-from dashboard.session import Results
 from model import (
     ZONES,
     Assessment,
@@ -20,15 +20,17 @@ from model import (
     FactorKind,
     FramedView,
     Persona,
+    PlacementBasis,
     Uncertainty,
     Zone,
     factor_catalogue,
     framings,
 )
+from model.results import Results
 
 FONT = {"family": "Source Sans Pro, Source Sans 3, sans-serif", "size": 15, "color": palette.INK}
-ROW_HEIGHT = 38
-LABEL_LIMIT = 36
+ROW_HEIGHT = 46
+LABEL_LIMIT = 44
 
 
 def _base(height: int) -> dict[str, Any]:
@@ -61,17 +63,28 @@ def _axis_01_spec(title: str) -> dict[str, Any]:
 
 
 def _axis_01(fig: go.Figure, title: str) -> None:
-    fig.update_xaxes(_axis_01_spec(title))
+    """The 0–1 axis with three ticks, its ends named: six ticks, "0 choice" to "1 coercion",
+    ran into each other in a narrow chart."""
+    spec = _axis_01_spec(title)
+    spec["tickvals"] = [0, 0.5, 1]
+    spec["ticktext"] = ["0 choice", "0.5", "1 coercion"]
+    fig.update_xaxes(spec)
 
 
-def _zone_name(zone: Zone, *, compact: bool) -> str:
-    if compact:  # a chart in a column: "Near<br>choice" fits a narrow band
-        return zone.short_label.replace("Near ", "Near<br>")
-    return zone.label.replace("Circumstance: ", "Circumstance:<br>")
+def _zone_name(zone: Zone) -> str:
+    """A zone's name short enough for a band a fifth of a phone's width: "Near<br>choice"."""
+    return zone.short_label.replace("Near ", "Near<br>")
 
 
-def _zone_marks(boundaries: Boundaries, *, compact: bool = False) -> dict[str, Any]:
-    """Shapes and annotations that shade and name each zone and mark the boundaries.
+CIRCUMSTANCE = "Circumstance"
+_BAND_NAMES_PX = 34
+"""Height of the two-line zone names above the plot; the circumstance bracket sits above them."""
+
+
+def _zone_marks(boundaries: Boundaries) -> dict[str, Any]:
+    """Shapes and annotations that shade and name each zone and mark the boundaries, with the
+    three bands of circumstance bracketed under one name (circumstance is itself a spectrum,
+    L42).
 
     Built as plain lists and validated once with the figure: adding them one by one with
     ``add_vrect``/``add_annotation`` re-validates the layout each time and cost more than
@@ -102,9 +115,9 @@ def _zone_marks(boundaries: Boundaries, *, compact: bool = False) -> dict[str, A
                 "xref": "x",
                 "yref": "paper",
                 "yanchor": "bottom",
-                "text": _zone_name(zone, compact=compact),
+                "text": _zone_name(zone),
                 "showarrow": False,
-                "font": {"size": 13, "color": palette.INK},
+                "font": {"size": 12, "color": palette.INK},
             }
         )
     shapes += [
@@ -120,7 +133,113 @@ def _zone_marks(boundaries: Boundaries, *, compact: bool = False) -> dict[str, A
         }
         for edge in boundaries.as_tuple()
     ]
+    # The bracket over circumstance: a line a fixed number of pixels above the band names.
+    first, last = boundaries.choice_upper, boundaries.near_coercion_upper
+    bracket = {"type": "line", "xref": "x", "yref": "paper", "ysizemode": "pixel", "yanchor": 1}
+    line = {"color": palette.MUTED_INK, "width": 1}
+    shapes += [
+        {
+            **bracket,
+            "x0": first,
+            "x1": last,
+            "y0": _BAND_NAMES_PX,
+            "y1": _BAND_NAMES_PX,
+            "line": line,
+        },
+        {
+            **bracket,
+            "x0": first,
+            "x1": first,
+            "y0": _BAND_NAMES_PX - 5,
+            "y1": _BAND_NAMES_PX,
+            "line": line,
+        },
+        {
+            **bracket,
+            "x0": last,
+            "x1": last,
+            "y0": _BAND_NAMES_PX - 5,
+            "y1": _BAND_NAMES_PX,
+            "line": line,
+        },
+    ]
+    annotations.append(
+        {
+            "x": (first + last) / 2,
+            "y": 1.0,
+            "xref": "x",
+            "yref": "paper",
+            "yanchor": "bottom",
+            "yshift": _BAND_NAMES_PX,
+            "text": CIRCUMSTANCE,
+            "showarrow": False,
+            "font": {"size": 12, "color": palette.INK},
+            "bgcolor": "white",
+        }
+    )
     return {"shapes": shapes, "annotations": annotations}
+
+
+VIOLENCE_TRACE = "Violence recorded"
+VIOLENCE_SYMBOL = "triangle-up"
+VIOLENCE_COLUMN_TITLE = "Violence"
+_AXIS_DOMAIN = (0.0, 0.86)
+_VIOLENCE_DOMAIN = (0.89, 1.0)
+_LABEL_SHIFT = 9
+"""Pixels between a row's line and the bottom of its label, which sits above the markers."""
+
+
+def _violence_column() -> dict[str, Any]:
+    """A narrow column beside the axis, on its own x axis: what it holds is not a position."""
+    return {
+        "xaxis2": {
+            "domain": list(_VIOLENCE_DOMAIN),
+            "anchor": "y",
+            "range": [0, 1],
+            "showticklabels": False,
+            "ticks": "",
+            "showgrid": False,
+            "zeroline": False,
+            "fixedrange": True,
+            "showline": True,
+            "linecolor": palette.MUTED_INK,
+            "mirror": True,
+        },
+    }
+
+
+def _violence_header() -> dict[str, object]:
+    return {
+        "x": 0.5,
+        "y": 1.0,
+        "xref": "x2",
+        "yref": "paper",
+        "yanchor": "bottom",
+        "text": VIOLENCE_COLUMN_TITLE,
+        "showarrow": False,
+        "font": {"size": 11, "color": palette.INK},
+    }
+
+
+def _row_labels(personas: Sequence[Persona]) -> list[dict[str, object]]:
+    """Each persona's label inside the plot, just above its row: no margin to reserve, so the
+    axis keeps its width on a phone as on a desktop."""
+    return [
+        {
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": p.id,
+            "yref": "y",
+            "yanchor": "bottom",
+            "yshift": _LABEL_SHIFT,
+            "text": persona_tick(p),
+            "showarrow": False,
+            "font": {"size": 13, "color": palette.INK},
+            "align": "left",
+        }
+        for p in personas
+    ]
 
 
 def _rows_figure(
@@ -128,38 +247,42 @@ def _rows_figure(
     personas: Sequence[Persona],
     boundaries: Boundaries,
     *,
-    compact: bool = False,
+    violence_column: bool = False,
 ) -> go.Figure:
-    """One row per persona over the shaded axis, labels in a fixed margin, no legend.
+    """One row per persona over the shaded axis, its label above it, no legend.
 
-    The fixed margin keeps the plot wide whatever the labels; the key is written as text beside
-    the chart, where it cannot crowd the plot and a screen reader reads it. ``compact`` is for a
-    chart in a column: shorter labels, a narrower margin and short zone names.
+    The labels sit inside the plot, above the markers, so nothing is reserved for them in a
+    margin: the chart reads the same in a narrow column or on a phone. The key is written as
+    text beside the chart, where it cannot crowd the plot and a screen reader reads it.
     """
     ids = [p.id for p in personas]
-    layout = _base(110 + ROW_HEIGHT * max(len(personas), 1))
-    layout.update(_zone_marks(boundaries, compact=compact))
-    xaxis = _axis_01_spec("Position on the spectrum")
-    if compact:
-        xaxis["ticktext"] = ["0", "0.2", "0.4", "0.6", "0.8", "1"]
-        xaxis["title"] = {"text": "Position: 0 choice … 1 coercion"}
-    limit = 24 if compact else LABEL_LIMIT
+    top, bottom = 80, 60
+    layout = _base(top + bottom + ROW_HEIGHT * max(len(personas), 1))
+    layout.update(_zone_marks(boundaries))
+    layout["annotations"] += _row_labels(personas)
+    xaxis = _axis_01_spec("Position: 0 choice … 1 coercion")
+    xaxis["ticktext"] = ["0", "0.2", "0.4", "0.6", "0.8", "1"]
     layout.update(
         xaxis=xaxis,
         yaxis={
             "categoryorder": "array",
             "categoryarray": list(reversed(ids)),
             "tickvals": ids,
-            "ticktext": [persona_tick(p, limit) for p in personas],
+            "showticklabels": False,
+            # Room above the first row for its label.
+            "range": [-0.5, len(ids) - 0.2],
             "fixedrange": True,
             "showgrid": True,
             "gridcolor": "#E5E7EB",
             "automargin": False,
-            "tickfont": {"size": 13 if compact else 14},
         },
         showlegend=False,
-        margin={"t": 50, "b": 60, "l": 200 if compact else 300, "r": 30 if compact else 50},
+        margin={"t": top, "b": bottom, "l": 12, "r": 12},
     )
+    if violence_column:
+        layout["xaxis"]["domain"] = list(_AXIS_DOMAIN)
+        layout.update(_violence_column())
+        layout["annotations"].append(_violence_header())
     # Not validated property by property at run time: the row charts are rebuilt on every
     # weight change, and Plotly's validation was half the server's work for a redraw. Their
     # specs are fixed code, validated in full by tests/dashboard/test_charts.py.
@@ -187,8 +310,17 @@ def _hover(persona: Persona, a: Assessment, u: Uncertainty) -> str:
         lines.append(f"Gap: {a.gap:+.2f}")
     lines.append(f"Legal status: {a.legal_status.label}")
     if a.decisive_control:
-        lines.append("Force or a third party's control alone places this in coercion")
+        lines.append("Force or manipulation at the threshold: coercion (L42)")
+    lines.append(_violence_line(a))
     return "<br>".join(lines)
+
+
+def _violence_line(a: Assessment) -> str:
+    if a.violence_present:
+        return f"Violence recorded ({a.violence:.2f}): never moves the position; support (L70)"
+    if a.violence > 0:
+        return f"Violence recorded ({a.violence:.2f}), below the presence level"
+    return "No violence recorded"
 
 
 def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
@@ -201,9 +333,9 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
     connector_x: list[float | None] = []
     connector_y: list[str | None] = []
     for persona in personas:
-        stated = results.assessments[persona.id].self_placement
-        if stated is not None:
-            connector_x += [results.assessments[persona.id].position, stated, None]
+        own = results.assessments[persona.id].self_placement
+        if own is not None:
+            connector_x += [results.assessments[persona.id].position, own, None]
             connector_y += [persona.id, persona.id, None]
     traces.append(
         dict(
@@ -275,7 +407,32 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
                 hovertemplate="%{hovertext}<extra>assessed</extra>",
             )
         )
-    fig = _rows_figure(traces, personas, results.config.boundaries)
+    marked = [p for p in personas if results.assessments[p.id].violence_present]
+    traces.append(
+        dict(
+            type="scatter",
+            xaxis="x2",
+            yaxis="y",
+            x=[0.5] * len(marked),
+            y=[p.id for p in marked],
+            mode="markers",
+            marker={
+                "symbol": VIOLENCE_SYMBOL,
+                "size": 15,
+                "color": palette.INK,
+                "line": {"width": 1, "color": "white"},
+            },
+            name=VIOLENCE_TRACE,
+            customdata=[[p.id] for p in marked],
+            hovertext=[
+                f"<b>{safe_text.plotly(p.label)}</b> ({p.id})<br>"
+                + _violence_line(results.assessments[p.id])
+                for p in marked
+            ],
+            hovertemplate="%{hovertext}<extra>violence</extra>",
+        )
+    )
+    fig = _rows_figure(traces, personas, results.config.boundaries, violence_column=True)
     fig.update_layout(clickmode="event+select", dragmode=False)
     return fig
 
@@ -283,7 +440,9 @@ def spectrum_map(personas: Sequence[Persona], results: Results) -> go.Figure:
 MAP_KEY = (
     "**Key:** ● filled marker = assessed position, with its interval ├─┤ · "
     "○ hollow marker = where the persona places themself · ┄ dotted line = the gap between them · "
-    "◆ diamond = a minor (coerced in law)"
+    "◆ diamond = a minor (lacks legal agency: treated as coerced whatever they say, L48) · "
+    "▲ triangle in the *Violence* column = violence recorded: never moves the position; "
+    "support (L70)"
 )
 
 
@@ -291,28 +450,36 @@ def spectrum_map_alt(personas: Sequence[Persona], results: Results) -> str:
     counts = Counter(results.assessments[p.id].zone for p in personas)
     per_zone = "; ".join(f"{zone.label}: {counts.get(zone, 0)}" for zone in ZONES)
     minors = sum(p.is_minor for p in personas)
+    violent = sum(results.assessments[p.id].violence_present for p in personas)
     return (
         f"Dot plot of {len(personas)} fictional personas on the axis from choice (0) to "
         f"coercion (1), one row each. Filled markers show the assessed position with its "
         f"{int(results.uncertainties[personas[0].id].level * 100) if personas else 90}% "
         f"interval; hollow markers show where each persona places themself, joined by a dotted "
-        f"line. Diamonds mark the {minors} minors. Personas per zone: {per_zone}. "
-        "The table below lists the same data."
+        f"line. Diamonds mark the {minors} minors. A triangle in a separate column beside the "
+        f"axis marks the {violent} personas with violence recorded, which never moves a "
+        f"position. Personas per zone: {per_zone}. The table below lists the same data."
     )
 
 
+_WRAP = 26
+
+
 def _factor_name(factor_id: str) -> str:
-    factor = factor_catalogue()[factor_id]
-    if factor.kind is FactorKind.CAPITAL:
-        return f"Lack of {factor.short_label.lower()}"
-    return factor.short_label
+    """The model's one name for a factor's contribution (``Factor.contribution_label``)."""
+    return factor_catalogue()[factor_id].contribution_label
+
+
+def _wrapped(name: str) -> str:
+    """A long name on several lines, so the chart keeps its width in a narrow column."""
+    return "<br>".join(textwrap.wrap(safe_text.plotly(name), _WRAP))
 
 
 def contributions_chart(assessment: Assessment) -> go.Figure:
     """A waterfall from choice (0) to the position: each factor's push, largest first."""
     parts = [(fid, v) for fid, v in assessment.contributions.items() if v > 5e-4]
     parts.sort(key=lambda item: -item[1])
-    names = [_factor_name(fid) for fid, _ in parts] + ["Position"]
+    names = [_wrapped(_factor_name(fid)) for fid, _ in parts] + ["Position"]
     fig = go.Figure(
         go.Waterfall(
             orientation="h",
@@ -329,7 +496,7 @@ def contributions_chart(assessment: Assessment) -> go.Figure:
         )
     )
     _base_layout(fig, height=140 + 40 * len(names))
-    _axis_01(fig, "Position, built up factor by factor")
+    _axis_01(fig, "Position, factor by factor")
     fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
     fig.update_layout(showlegend=False, margin={"r": 70, "b": 70})
     return fig
@@ -348,14 +515,21 @@ def contributions_alt(assessment: Assessment) -> str:
 
 _KIND_COLOURS = {
     FactorKind.CAPITAL: palette.OKABE_ITO[2],
-    FactorKind.RISK: palette.OKABE_ITO[1],
+    FactorKind.HARDSHIP: palette.OKABE_ITO[1],
+    FactorKind.STRUGGLE: palette.OKABE_ITO[4],
     FactorKind.CONTROL: palette.OKABE_ITO[3],
 }
-_KIND_PATTERNS = {FactorKind.CAPITAL: "", FactorKind.RISK: "/", FactorKind.CONTROL: "x"}
+_KIND_PATTERNS = {
+    FactorKind.CAPITAL: "",
+    FactorKind.HARDSHIP: "/",
+    FactorKind.STRUGGLE: ".",
+    FactorKind.CONTROL: "x",
+}
 _KIND_NAMES = {
-    FactorKind.CAPITAL: "Capital: more → choice",
-    FactorKind.RISK: "Risk factor: more → coercion",
-    FactorKind.CONTROL: "Force and control: more → coercion",
+    FactorKind.CAPITAL: "Capital (more → choice)",
+    FactorKind.HARDSHIP: "Economic hardship (→ coercion)",
+    FactorKind.STRUGGLE: "Personal struggles (→ coercion)",
+    FactorKind.CONTROL: "Force, manipulation, control (→ coercion)",
 }
 
 
@@ -390,25 +564,28 @@ def factor_profile(persona: Persona) -> go.Figure:
     fig.update_xaxes(
         range=[0, 1.15],
         tickvals=[0, 0.5, 1],
-        title="Value (0 absent, 1 strongest)",
+        title="Value: 0 absent … 1",
         fixedrange=True,
     )
-    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=False, tickfont={"size": 13})
     fig.update_layout(
-        # A fixed entry width: Plotly measures legend text before the page's web font has
-        # loaded, and the longest entry was clipped when the font arrived.
-        legend={
-            "orientation": "h",
-            "x": 0,
-            "xref": "container",
-            "y": 1.02,
-            "yanchor": "bottom",
-            "entrywidth": 330,
-        },
-        margin={"t": 100, "b": 60, "l": 200},
+        # No legend: the key is written beside the chart (FACTOR_KEY). Plotly measured legend
+        # text before the page's web font had loaded and clipped the longest entry, and a
+        # legend wider than a phone's plot area left the whole chart blank.
+        showlegend=False,
+        # A margin the longest label fits in at 13 px, and no more: on a phone every pixel
+        # of it comes out of the bars.
+        margin={"t": 30, "b": 60, "l": 170, "r": 30},
         bargap=0.25,
     )
     return fig
+
+
+FACTOR_KEY = (
+    "**Key:** solid green bars = capital, which pushes toward choice · hatched orange ╱ = "
+    "economic hardship · dotted pink ⁘ = personal struggles · crossed vermillion ╳ = force, "
+    "manipulation and control; these three push toward coercion."
+)
 
 
 def factor_profile_alt(persona: Persona) -> str:
@@ -423,9 +600,10 @@ def factor_profile_alt(persona: Persona) -> str:
     }
     capitals = ", ".join(f"{name} {value:.2f}" for name, value in capital.items())
     return (
-        f"Horizontal bar chart of this persona's factor values, grouped into capital, risk "
-        f"factors, and force and control. Capitals: {capitals}. Risk and control factors at "
-        f"0.5 or more: {', '.join(strong) or 'none'}. The table beside it lists every value."
+        f"Horizontal bar chart of this persona's factor values, grouped into capital, economic "
+        f"hardship, personal struggles, and force, manipulation and control. Capitals: "
+        f"{capitals}. Other factors at 0.5 or more: {', '.join(strong) or 'none'}. Violence is "
+        "not a factor: it is recorded apart. The table beside it lists every value."
     )
 
 
@@ -473,7 +651,8 @@ def zone_probability_alt(uncertainty: Uncertainty, assessed: Zone) -> str:
     )
 
 
-NOT_STATED = "Not stated"
+NOT_STATED = "Ask first (not stated)"
+OFFENDER = "Not placed: prosecuted"
 _OUTCOME_PATTERNS = ["", ".", "/", "\\", "x", "-", ""]
 _OUTCOME_COLOURS = [
     palette.OKABE_ITO[0],
@@ -489,13 +668,16 @@ _OUTCOME_TEXT = ["white", palette.INK, palette.INK, palette.INK, "white", "white
 
 
 def outcome_name(view: FramedView) -> str:
-    """Where a framing leaves a persona: a zone, "Offender" (off the axis) or "Not stated"."""
-    if view.zone is not None:
-        return view.zone.short_label
-    return NOT_STATED if view.treated_as.startswith("Not stated") else OFFENDER
+    """Where a framing leaves a persona: a zone, "Ask first" when the zone only stands in for an
+    unstated self-placement, or "Not placed" when the framing prosecutes instead."""
+    if view.basis is PlacementBasis.NOT_PLACED or view.zone is None:
+        return OFFENDER
+    if view.basis is PlacementBasis.ASSESSED_STAND_IN:
+        return NOT_STATED
+    return view.zone.short_label
 
 
-OFFENDER = "Offender"
+_FRAMING_BARGAP = 0.5
 
 
 def framing_chart(views: Sequence[FramedView]) -> go.Figure:
@@ -527,18 +709,47 @@ def framing_chart(views: Sequence[FramedView]) -> go.Figure:
                 text=[str(x) if x else "" for x in xs],
                 textposition="inside",
                 insidetextanchor="middle",
-                insidetextfont={"color": _OUTCOME_TEXT[index], "size": 16},
+                insidetextfont={"color": _OUTCOME_TEXT[index], "size": 15},
+                textangle=0,
                 hovertemplate="%{y}: %{x} in " + outcome + "<extra></extra>",
             )
         )
-    _base_layout(fig, height=380)
+    _base_layout(fig, height=470)
     fig.update_layout(
         barmode="stack",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "traceorder": "normal"},
-        margin={"t": 90, "l": 170},
+        bargap=_FRAMING_BARGAP,
+        # Entries of a fixed width, wide enough for the longest: measured widths clipped it.
+        legend={
+            "orientation": "h",
+            "yanchor": "bottom",
+            "y": 1.02,
+            "x": 0,
+            "traceorder": "normal",
+            "entrywidth": 210,
+        },
+        # Each framing's name above its bar, inside the plot, rather than in a margin that left
+        # the bars no room on a phone.
+        annotations=[
+            {
+                "x": 0,
+                "xref": "paper",
+                "xanchor": "left",
+                # A category axis also takes positions by index: just above the bar's top edge,
+                # which is half its thickness (1 − bargap) above the category's centre.
+                "y": index - (1 - _FRAMING_BARGAP) / 2,
+                "yref": "y",
+                "yanchor": "bottom",
+                "yshift": 1,
+                "text": titles[fid],
+                "showarrow": False,
+                "font": {"size": 14, "color": palette.INK},
+            }
+            for index, fid in enumerate(order)
+        ],
+        margin={"t": 90, "l": 12, "r": 20},
     )
     fig.update_xaxes(title="Personas", fixedrange=True)
-    fig.update_yaxes(autorange="reversed", fixedrange=True, automargin=True)
+    fig.update_yaxes(autorange="reversed", fixedrange=True, showticklabels=False)
     return fig
 
 
@@ -549,10 +760,9 @@ def framing_alt(views: Sequence[FramedView]) -> str:
         summary = ", ".join(f"{name} {n}" for name, n in counts.most_common())
         parts.append(f"{framing.title}: {summary}")
     return (
-        "Stacked bar chart: for each framing, how many personas it places in each zone, treats "
-        "as offenders, or cannot place. "
-        + "; ".join(parts)
-        + ". The table below gives each persona's outcome."
+        "Stacked bar chart: for each framing, how many personas it places in each zone, asks "
+        "first (they have not said where they stand), or does not place on the axis at all "
+        "(it prosecutes). " + "; ".join(parts) + ". The table below gives each persona's outcome."
     )
 
 
@@ -603,7 +813,7 @@ def shift_chart(
             hovertemplate="%{y}: %{x:.3f} now<extra></extra>",
         )
     )
-    return _rows_figure(traces, personas, boundaries, compact=True)
+    return _rows_figure(traces, personas, boundaries)
 
 
 SHIFT_KEY = (

@@ -11,7 +11,9 @@ import streamlit as st
 
 PLOTLY_CONFIG: dict[str, Any] = {
     "displaylogo": False,
-    "modeBarButtonsToRemove": ["select2d", "lasso2d", "zoom2d", "pan2d", "autoScale2d"],
+    # No mode bar: the axes are fixed, so its zoom buttons do nothing, and its image download
+    # could not carry the notice every download carries (dashboard/downloads.py).
+    "displayModeBar": False,
 }
 _ROW_PX = 35
 T = TypeVar("T")

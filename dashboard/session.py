@@ -8,8 +8,6 @@ never written to disk.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
-from functools import cached_property
 from pathlib import Path
 
 import streamlit as st
@@ -19,18 +17,18 @@ from model import (
     ModelConfig,
     Persona,
     Problem,
-    Uncertainty,
     assess,
     default_config,
     load_personas,
-    simulate,
 )
+from model.results import Results
 
 PERSONAS_DIR = Path(__file__).resolve().parent.parent / "personas"
 
 CONFIG_KEY = "config"
 UPLOADED_KEY = "uploaded_personas"
 UPLOAD_PROBLEMS_KEY = "upload_problems"
+UPLOAD_WARNINGS_KEY = "upload_warnings"
 SAMPLES_KEY = "mc_samples"
 SEED_KEY = "mc_seed"
 _RESULTS_KEY = "_results"
@@ -66,6 +64,11 @@ def upload_problems() -> list[Problem]:
     return list(st.session_state.get(UPLOAD_PROBLEMS_KEY, []))
 
 
+def upload_warnings() -> list[Problem]:
+    """Accepted uploads whose text reads like a real case record, phrase by phrase."""
+    return list(st.session_state.get(UPLOAD_WARNINGS_KEY, []))
+
+
 def personas() -> list[Persona]:
     """Bundled personas, then this session's uploads."""
     return [*bundled()[0], *uploaded()]
@@ -75,27 +78,6 @@ def monte_carlo() -> tuple[int, int]:
     samples = st.session_state.get(SAMPLES_KEY, DEFAULT_SAMPLES)
     seed = st.session_state.get(SEED_KEY, DEFAULT_SEED)
     return int(samples), int(seed)
-
-
-@dataclass(frozen=True)
-class Results:
-    """Everything the pages show, computed once per change of inputs in this session."""
-
-    config: ModelConfig
-    personas: tuple[Persona, ...]
-    assessments: dict[str, Assessment]
-    samples: int
-    seed: int
-
-    @cached_property
-    def uncertainties(self) -> dict[str, Uncertainty]:
-        """The Monte Carlo figures, run when a page first asks for them: the adjust page moves
-        only positions, so a slider there does not pay for a simulation nobody sees."""
-        runs = simulate(list(self.personas), self.config, samples=self.samples, seed=self.seed)
-        return {u.persona_id: u for u in runs}
-
-    def persona(self, persona_id: str) -> Persona:
-        return next(p for p in self.personas if p.id == persona_id)
 
 
 def _fingerprint(cfg: ModelConfig, people: list[Persona], samples: int, seed: int) -> str:
@@ -108,7 +90,8 @@ def _fingerprint(cfg: ModelConfig, people: list[Persona], samples: int, seed: in
 
 
 def results() -> Results:
-    """Assessments and Monte Carlo figures for the current inputs, memoized in the session."""
+    """The model's results for the current inputs (assessments at once, Monte Carlo figures and
+    response plans when a page first asks), memoized in the session."""
     cfg, people = config(), personas()
     samples, seed = monte_carlo()
     key = _fingerprint(cfg, people, samples, seed)
@@ -116,13 +99,7 @@ def results() -> Results:
     if memo is not None and memo[0] == key:
         cached: Results = memo[1]
         return cached
-    computed = Results(
-        config=cfg,
-        personas=tuple(people),
-        assessments={a.persona_id: a for a in assess(people, cfg)},
-        samples=samples,
-        seed=seed,
-    )
+    computed = Results.of(people, cfg, samples=samples, seed=seed)
     st.session_state[_RESULTS_KEY] = (key, computed)
     return computed
 

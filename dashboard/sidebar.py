@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
+from functools import partial
 
 import streamlit as st
 
-from dashboard import navigation, safe_text, session
+from dashboard import downloads, navigation, safe_text, session
 from model import PersonaSet, load_persona_bytes
-from model.personas import persona_to_data
 
 NOTICE = (
     "A tool to think, teach and research with. **Never** a screening or identification tool "
-    "for real people. The personas are fictional composites."
+    "for real people. Built for fictional composites; it refuses what looks like personal data."
 )
 PRIVACY = (
     "What you upload or change stays in this browser session: it is not saved to disk, not "
@@ -34,11 +34,13 @@ def _absorb_uploads() -> None:
         added.extend(load_persona_bytes(file.getvalue(), file.name))
     st.session_state[session.UPLOADED_KEY] = added.personas
     st.session_state[session.UPLOAD_PROBLEMS_KEY] = added.problems
+    st.session_state[session.UPLOAD_WARNINGS_KEY] = added.warnings
 
 
-def _personas_download() -> str:
-    data = {"personas": [persona_to_data(p) for p in session.personas()]}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+def _personas_download() -> Callable[[], str]:
+    """The file, written only when the user clicks (Streamlit calls it then, on another thread
+    without the session, so the personas are taken now)."""
+    return partial(downloads.personas_toml, tuple(session.personas()))
 
 
 def render() -> None:
@@ -63,12 +65,21 @@ def render() -> None:
             st.error(
                 f"**{len(problems)} problem(s) in your files; nothing else changed:**\n\n{lines}"
             )
+        warnings = session.upload_warnings()
+        if warnings:
+            lines = "\n".join(f"- {safe_text.markdown(str(w))}" for w in warnings)
+            st.warning(
+                f"**Accepted, with {len(warnings)} warning(s): text that reads like a real case "
+                f"record (file, persona, field, phrase):**\n\n{lines}"
+            )
         st.download_button(
-            "Download personas (JSON)",
+            "Download personas (TOML)",
             data=_personas_download(),
-            file_name="spectrum-personas.json",
-            mime="application/json",
-            help="The current set, bundled and yours, in the format the `spectrum` command reads.",
+            file_name="spectrum-personas.toml",
+            mime=downloads.TOML_MIME,
+            on_click="ignore",
+            help="The current set, bundled and yours, in the format the `spectrum` command reads, "
+            "with the notice on its first line.",
         )
         st.page_link(
             navigation.page(navigation.ADJUST),

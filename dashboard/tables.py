@@ -2,28 +2,43 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import pandas as pd
 
+from dashboard import layers
+from dashboard.cards import level_name
 from dashboard.charts import outcome_name
-from dashboard.session import Results
 from model import (
     ZONES,
     Assessment,
     FramedView,
+    FramingId,
     Persona,
+    PlacementBasis,
     Uncertainty,
     Zone,
     catalogue,
     factor_catalogue,
     framings,
 )
+from model.results import Results
+
+VIOLENCE_COLUMN = "Violence recorded"
+NONE = "None"
 
 
 def _yes_no(flag: bool) -> str:
     return "Yes" if flag else "No"
+
+
+def violence_text(assessment: Assessment) -> str:
+    """The violence a persona has met, recorded apart from the position (L70)."""
+    if assessment.violence_present:
+        return f"Yes, {assessment.violence:.2f}: support (L70)"
+    if assessment.violence > 0:
+        return f"Below the presence level, {assessment.violence:.2f}"
+    return NONE
 
 
 def map_table(personas: Sequence[Persona], results: Results) -> pd.DataFrame:
@@ -36,6 +51,7 @@ def map_table(personas: Sequence[Persona], results: Results) -> pd.DataFrame:
                 "ID": p.id,
                 "Age band": p.age_band.label,
                 "Minor": _yes_no(p.is_minor),
+                VIOLENCE_COLUMN: violence_text(a),
                 "Assessed position": round(a.position, 3),
                 f"{u.level:.0%} interval": f"{u.low:.2f}–{u.high:.2f}",
                 "Assessed zone": a.zone.label,
@@ -52,7 +68,7 @@ def map_table(personas: Sequence[Persona], results: Results) -> pd.DataFrame:
 def contributions_table(assessment: Assessment) -> pd.DataFrame:
     catalogue_ = factor_catalogue()
     rows = [
-        {"Factor": catalogue_[fid].short_label, "Push": round(value, 4)}
+        {"Factor": catalogue_[fid].contribution_label, "Push": round(value, 4)}
         for fid, value in sorted(assessment.contributions.items(), key=lambda kv: -kv[1])
     ]
     rows.append({"Factor": "Position (the sum)", "Push": round(assessment.position, 4)})
@@ -60,10 +76,16 @@ def contributions_table(assessment: Assessment) -> pd.DataFrame:
 
 
 def factor_table(persona: Persona) -> pd.DataFrame:
+    """Every factor's value, and the phrase of the persona's own story that grounds it."""
     values = persona.factor_values()
     return pd.DataFrame(
         [
-            {"Factor": f.short_label, "Kind": f.kind.value, "Value": values[f.id]}
+            {
+                "Factor": f.short_label,
+                "Kind": f.kind.label,
+                "Value": f"{values[f.id]:.2f}",
+                "From their story": persona.why.get(f.id, ""),
+            }
             for f in factor_catalogue().factors
         ]
     )
@@ -82,6 +104,46 @@ def zone_probability_table(uncertainty: Uncertainty, assessed: Zone) -> pd.DataF
     )
 
 
+BASIS_LABELS: dict[PlacementBasis, str] = {
+    PlacementBasis.SELF_PLACEMENT: "Their own place",
+    PlacementBasis.ASSESSED_STAND_IN: "Not stated: ask first; the assessed zone stands in",
+    PlacementBasis.ASSESSED: "Assessed from outside, without asking",
+    PlacementBasis.ALL_AS_COERCION: "Everyone selling sex, as coercion",
+    PlacementBasis.NOT_PLACED: "It prosecutes instead of placing",
+}
+"""What a framing places a persona by, said plainly (from the typed basis, never from prose)."""
+
+
+def placement(v: FramedView) -> str:
+    """Where a framing places a persona, in words: the zone, or that it places them nowhere."""
+    if v.zone is None:
+        return "Not placed on the axis"
+    if v.basis is PlacementBasis.ASSESSED_STAND_IN:
+        return f"{v.zone.label} (stand-in until asked)"
+    return v.zone.label
+
+
+def placed_by(v: FramedView) -> str:
+    """Where a framing places a persona, and by what: "Choice — Their own place"."""
+    where = v.zone.label if v.zone is not None else "Not placed on the axis"
+    return f"{where} — {BASIS_LABELS[v.basis]}"
+
+
+def intervention_titles(ids: Sequence[str]) -> list[str]:
+    cat = catalogue()
+    return [cat.intervention(i).title for i in ids]
+
+
+def caution_titles(ids: Sequence[str]) -> list[str]:
+    cat = catalogue()
+    return [cat.caution(i).title for i in ids]
+
+
+def _named(titles: Sequence[str], empty: str = NONE) -> str:
+    """Titles as one cell: each after a bullet, since the titles themselves hold commas."""
+    return " ".join(f"• {t}" for t in titles) or empty
+
+
 def framing_table(views: Sequence[FramedView], personas: Sequence[Persona]) -> pd.DataFrame:
     """Persona by framing: where each framing puts each persona."""
     titles = {f.id: f.short_title for f in framings()}
@@ -93,38 +155,51 @@ def framing_table(views: Sequence[FramedView], personas: Sequence[Persona]) -> p
     return pd.DataFrame(list(by_persona.values()))
 
 
-def _levels(intervention_ids: Sequence[str]) -> str:
-    """A count of responses by level, e.g. "3 legal, 2 individual"."""
-    counts = Counter(catalogue().intervention(i).level.value for i in intervention_ids)
-    return ", ".join(f"{n} {level}" for level, n in counts.most_common()) or "None"
+RESPONSES_COLUMN = "Responses that follow"
+PROTECTIONS_COLUMN = layers.PROTECTIONS
 
 
 def framing_detail_table(views: Sequence[FramedView], personas: Sequence[Persona]) -> pd.DataFrame:
-    """For one framing: how each persona is treated, what follows, what the essays warn."""
-    cat = catalogue()
+    """For one framing: where it places each persona, by what, what follows, what the essays warn.
+
+    Responses and cautions are named, not counted. The protections column appears for the
+    framing that has them (the essays' own, starting where they are).
+    """
     labels = {p.id: p.label for p in personas}
-    return pd.DataFrame(
-        [
-            {
-                "Persona": labels[v.persona_id],
-                "Treated as": v.treated_as,
-                "Differs from the spectrum": _yes_no(v.differs_from_spectrum),
-                "Responses that follow": _levels(v.responses),
-                "Cautions the essays raise": "; ".join(cat.caution(c).title for c in v.cautions)
-                or "None",
-            }
-            for v in views
-        ]
-    )
+    layered = any(v.framing is FramingId.STARTING_WHERE_THEY_ARE for v in views)
+    rows = []
+    for v in views:
+        row = {
+            "Persona": labels[v.persona_id],
+            "Places them (by what)": placed_by(v),
+            "Differs from the assessment": _yes_no(v.differs_from_assessment),
+            (layers.STARTING if layered else RESPONSES_COLUMN): _named(
+                intervention_titles(v.responses), "None: arrest and prosecution"
+            ),
+        }
+        if layered:
+            row[PROTECTIONS_COLUMN] = _named(intervention_titles(v.protections))
+        row["Cautions the essays raise"] = _named(caution_titles(v.cautions))
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+WHATEVER_COLUMN = "Whatever they say (L62)"
+PROTECTION_COLUMN = "Protection for"
 
 
 def overview_table() -> pd.DataFrame:
-    """Interventions × zones, a tick where an intervention serves a zone."""
+    """Interventions × zones, a tick where an intervention serves a zone, and what may not wait."""
     rows = []
     for item in catalogue().interventions:
-        row = {"Intervention": item.title, "Level": item.level.value}
+        row = {
+            "Intervention": item.title,
+            "Level (this project's classification)": level_name(item.level),
+        }
         for zone in ZONES:
             row[zone.short_label] = "✓" if zone in item.applies_to else "—"
+        row[WHATEVER_COLUMN] = "Yes" if item.follows_assessment else "—"
+        row[PROTECTION_COLUMN] = ", ".join(t.short for t in layers.triggers_for(item)) or "—"
         rows.append(row)
     return pd.DataFrame(rows)
 

@@ -13,13 +13,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, display, safe_text, session, tables, timing
+from dashboard import charts, display, downloads, safe_text, session, tables, timing
 from model import (
     FactorKind,
     InputError,
     ModelConfig,
     default_config,
-    dump_config,
     factor_catalogue,
     load_config_bytes,
 )
@@ -94,6 +93,7 @@ def _seed_controls(cfg: ModelConfig, *, ranges: bool) -> None:
     _seed(_key("s", "lack_range"), tuple(scoring.capital_lack.range))
     _seed(_key("s", "ceiling"), scoring.circumstance_ceiling)
     _seed(_key("s", "threshold"), scoring.decisive_threshold)
+    _seed(_key("s", "presence"), scoring.presence)
     for factor_id, setting in cfg.weights.items():
         _seed(_key("w", factor_id), setting.weight)
         if ranges:
@@ -109,6 +109,7 @@ def _data_from_controls(cfg: ModelConfig) -> dict[str, Any]:
     data["scoring"]["capital_lack"]["range"] = state[_key("s", "lack_range")]
     data["scoring"]["circumstance_ceiling"] = state[_key("s", "ceiling")]
     data["scoring"]["decisive_threshold"] = state[_key("s", "threshold")]
+    data["scoring"]["presence"] = state[_key("s", "presence")]
     for factor_id, setting in cfg.weights.items():
         weight = state[_key("w", factor_id)]
         low, high = state.get(_key("r", factor_id), setting.range)
@@ -150,9 +151,26 @@ def _weight_controls(cfg: ModelConfig, kind: FactorKind, *, ranges: bool) -> Non
 
 
 _GROUP_KINDS = {
-    "Risk factor weights": FactorKind.RISK,
+    "Economic hardship weights": FactorKind.HARDSHIP,
+    "Personal struggle weights": FactorKind.STRUGGLE,
     "Capital weights": FactorKind.CAPITAL,
-    "Force and control weights": FactorKind.CONTROL,
+    "Force, manipulation and control weights": FactorKind.CONTROL,
+}
+_GROUP_NOTES = {
+    FactorKind.HARDSHIP: (
+        "The economic strand of circumstance (L42, L64). Present at the presence level, it opens "
+        "the economic band."
+    ),
+    FactorKind.STRUGGLE: (
+        "The personal strand of circumstance (L42). Only together with economic hardship does it "
+        "open the band near coercion: neither strand alone does."
+    ),
+    FactorKind.CAPITAL: "Only the capitals' ratios matter: they are averaged by these weights.",
+    FactorKind.CONTROL: (
+        "Force and manipulation are the routes into coercion (L42); a third party's control "
+        "pushes, but is never decisive by itself (L66). Violence has no weight: it is recorded "
+        "apart and never moves a position (L70)."
+    ),
 }
 GROUPS = (*_GROUP_KINDS, "Region boundaries", "Scoring rule")
 _GROUP_KEY = "adjust_group"
@@ -167,8 +185,7 @@ def _controls(cfg: ModelConfig, *, ranges: bool) -> None:
     """
     group = st.session_state.get(_GROUP_KEY, GROUPS[0])
     if group in _GROUP_KINDS:
-        if group == "Capital weights":
-            st.caption("Only the capitals' ratios matter: they are averaged by these weights.")
+        st.caption(_GROUP_NOTES[_GROUP_KINDS[group]])
         _weight_controls(cfg, _GROUP_KINDS[group], ranges=ranges)
     elif group == "Region boundaries":
         st.caption("Where each zone of the axis ends. They must rise from choice to coercion.")
@@ -197,15 +214,31 @@ def _controls(cfg: ModelConfig, *, ranges: bool) -> None:
             1.0,
             step=0.01,
             key=_key("s", "ceiling"),
-            help="The highest position capital and risk can reach without force or control.",
+            help="How much of the axis lack of capital, hardship and struggles can fill when no "
+            "one controls the person. Which band they may reach is set by the strands present.",
         )
-        st.slider(
-            "Decisive threshold for force / third-party control",
+        threshold, presence = st.columns(2)
+        threshold.slider(
+            "Decisive threshold for force or manipulation",
             0.5,
             1.0,
             step=0.01,
             key=_key("s", "threshold"),
-            help="At or above it, force or a third party's control alone means coercion (L42).",
+            help="At or above it, force or manipulation places a person in coercion whatever "
+            "their capital (L42). A third party's control is never decisive by itself (L66).",
+        )
+        presence.slider(
+            "Presence level",
+            0.01,
+            1.0,
+            step=0.01,
+            key=_key("s", "presence"),
+            help=safe_text.markdown(
+                "A factor at or above this value is present: it opens the band it defines "
+                "(hardship the economic band; hardship and struggles together the band near "
+                "coercion, L42) and brings the protections that do not wait for "
+                "self-identification (force or manipulation, L58; violence, L70)."
+            ),
         )
 
 
@@ -262,7 +295,7 @@ class _SettingsFile:
         self.config = config
 
     def __call__(self) -> str:
-        return dump_config(self.config)
+        return downloads.config_toml(self.config)
 
     @classmethod
     def of_session(cls) -> _SettingsFile:
@@ -298,7 +331,7 @@ def _settings_bar() -> None:
             mime="application/toml",
             on_click="ignore",
             help="The settings in force when you click, in the TOML format "
-            "`spectrum score --config` reads.",
+            "`spectrum score --config` reads, with the notice on its first line.",
         )
         st.file_uploader(
             "Load a configuration (.toml or .json)",

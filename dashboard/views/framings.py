@@ -4,37 +4,62 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cards, charts, display, session, tables, url_state
-from model import catalogue, framings, view
+from dashboard import (
+    cards,
+    charts,
+    display,
+    downloads,
+    framed,
+    layers,
+    safe_text,
+    session,
+    tables,
+    url_state,
+)
+from model import FramingId, catalogue, framings, view
+
+
+def _lens(framing_id: FramingId) -> None:
+    info = next(f for f in framings() if f.id is framing_id)
+    with st.container(border=True):
+        st.markdown(f"**{safe_text.markdown(info.title)}**")
+        st.caption(f"Held by: {safe_text.markdown(info.held_by)}")
+        st.markdown(safe_text.markdown(info.summary))
+        st.markdown(f"**Treats each person as:** {safe_text.markdown(info.treated_as)}")
+        st.markdown(f"**What it misses:** {safe_text.markdown(info.misses)}")
+        st.markdown(cards.citation_lines(info.sources))
 
 
 def render() -> None:
     results = session.results()
     st.title("Compare framings")
     st.markdown(
-        "The essays contrast ways of seeing the same people (L44–L46, L56, L58). The same "
-        "personas, seen through each framing, end up in different places and get different "
-        "responses."
+        "The essays contrast ways of seeing the same people (L44–L46, L50–L58), each stated here "
+        "as its holders would state it. The same personas, seen through each framing, end up in "
+        "different places and get different responses. Only the first framing asks people where "
+        "they stand, and only it keeps the protections that do not wait for them to say so."
     )
     views = [view(results.assessments[p.id], f.id) for p in results.personas for f in framings()]
 
-    cols = st.columns(len(framings()))
-    for col, framing in zip(cols, framings(), strict=True):
-        with col, st.container(border=True):
-            st.markdown(f"**{framing.title}**")
-            st.markdown(framing.summary)
-            st.caption(f"Treats each person as: {framing.treated_as}")
-            st.markdown(cards.citation_lines(framing.sources))
+    st.header("The four framings")
+    display.grid([f.id for f in framings()], _lens, columns=2)
 
     st.header("Where each framing puts the personas")
+    st.markdown(
+        f"*{charts.NOT_STATED}*: the framing asks first, for the persona has not said where "
+        f"they stand; *{charts.OFFENDER}*: the framing places no one on the axis and arrests."
+    )
     display.chart(charts.framing_chart(views), key="framings-chart", alt=charts.framing_alt(views))
-    display.table(tables.framing_table(views, results.personas), key="framings-table", max_rows=40)
+    overview = tables.framing_table(views, results.personas)
+    display.table(overview, key="framings-table", max_rows=40)
+    downloads.table_button(overview, file_name="spectrum-framings.csv", key="framings-download")
 
     st.header("What each framing leads to, persona by persona")
     st.markdown(
-        "Choose a framing to see how it treats each persona, how many responses of each level "
-        "follow (legal, individual, community, structural: see *Interventions by region*), and "
-        "which cautions from the essays it runs into."
+        "Choose a framing to see, for every persona, where it places them and on what basis, "
+        "the responses that follow (named; see *Interventions by region*) and the cautions from "
+        f"the essays it runs into. For *Starting where they are* both layers are shown: "
+        f"*{layers.STARTING}* and *{layers.PROTECTIONS}*."
     )
     titles = {f.id: f.title for f in framings()}
     options = [f.id.value for f in framings()]
@@ -45,7 +70,20 @@ def render() -> None:
     )  # fmt: skip
     url_state.publish("framing_choice", "framing")
     chosen_views = [v for v in views if v.framing == chosen]
-    display.long_table(tables.framing_detail_table(chosen_views, results.personas))
+    labels = {p.id: p.label for p in results.personas}
+    display.grid(
+        chosen_views,
+        lambda v: framed.card(
+            v,
+            labels[v.persona_id],
+            results.assessments[v.persona_id].zone,
+            key=f"persona-{v.persona_id}",
+        ),
+    )
+    detail = tables.framing_detail_table(chosen_views, results.personas)
+    with st.expander("The same as one table"):
+        display.long_table(detail)
+    downloads.table_button(detail, file_name=f"spectrum-framing-{chosen}.csv", key="detail-dl")
     raised = sorted({c for v in chosen_views for c in v.cautions})
     if raised:
         st.markdown("**The cautions this framing runs into:**")

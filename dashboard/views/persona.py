@@ -1,19 +1,164 @@
-"""Page 2: one persona: story, factors, why it sits where it does, and what would help."""
+"""Page 2: one persona: why it sits where it does, its own view beside the assessment and the
+law, its story, what would help in two layers, and the same person under every framing."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import streamlit as st
 
-from dashboard import cards, charts, display, safe_text, session, tables, url_state
-from model import catalogue
+from dashboard import (
+    cards,
+    charts,
+    display,
+    framed,
+    layers,
+    navigation,
+    safe_text,
+    session,
+    tables,
+    url_state,
+)
+from model import (
+    Assessment,
+    Caution,
+    Intervention,
+    Persona,
+    ResponsePlan,
+    all_views,
+)
+from model.explanation import explain
+from model.framings import framing
+from model.interventions import Applicable
+from model.personas import VIOLENCE
+from model.responses import REASON_EVERYWHERE
+
+FRAMINGS_ANCHOR = "under-every-framing"
+RESPONSES_ANCHOR = "two-layers"
+VIOLENCE_MARK = "▲"
 
 
 def _zones_apart(gap: int | None) -> str:
     if gap is None:
-        return "—"
+        return "No gap to show until they say"
     if gap == 0:
         return "Same zone"
     return f"{abs(gap)} zone{'s' if abs(gap) > 1 else ''} apart"
+
+
+def _positions(a: Assessment) -> None:
+    """Self-placement, assessment and legal status side by side: three views, never merged."""
+    cols = st.columns(4)
+    cols[0].metric("Assessed position", f"{a.position:.2f}", help="0 = choice, 1 = coercion")
+    cols[0].markdown(f"**{a.zone.label}**")
+    if a.self_placement is None or a.self_zone is None:
+        cols[1].metric("Self-placement", "Not stated")
+        cols[1].markdown("Has not said where they stand: ask first (L50)")
+    else:
+        cols[1].metric("Self-placement", f"{a.self_placement:.2f}")
+        cols[1].markdown(f"**{a.self_zone.label}**")
+    cols[2].metric(
+        "Gap (assessed − self)",
+        "—" if a.gap is None else f"{a.gap:+.2f}",
+        help="Positive: the model places them nearer coercion than they place themselves.",
+    )
+    cols[2].markdown(_zones_apart(a.zone_gap))
+    cols[3].metric("Legal status", "Minor" if a.is_minor else "Adult")
+    cols[3].markdown(f"**{a.legal_status.label}**")
+
+
+def _violence(persona: Persona, a: Assessment) -> None:
+    """Violence as its own mark: recorded apart, never a push on the position (L70)."""
+    why = persona.why.get(VIOLENCE)
+    story = f" From their story: “{safe_text.markdown(why)}”." if why else ""
+    if a.violence_present:
+        st.warning(
+            f"**{VIOLENCE_MARK} Violence recorded ({a.violence:.2f}):** never moves the "
+            f"position; support (L70).{story}",
+            icon=":material/emergency_home:",
+        )
+    elif a.violence > 0:
+        st.caption(
+            f"{VIOLENCE_MARK} Violence recorded ({a.violence:.2f}), below the presence level: "
+            f"never moves the position (L70).{story}"
+        )
+    else:
+        st.caption("No violence recorded. Violence never moves the position (L70).")
+
+
+def _intervention_cards(items: Sequence[Applicable[Intervention]]) -> None:
+    display.grid(list(items), lambda x: cards.intervention(x.item, x.reason))
+
+
+def _caution_cards(items: Sequence[Applicable[Caution]]) -> None:
+    display.grid(list(items), lambda x: cards.caution(x.item, x.reason))
+
+
+def _already_in_first_layer(a: Assessment, plan: ResponsePlan) -> list[str]:
+    """What they are owed whatever they say that the first layer already lists (the model
+    names each response once, in the first layer)."""
+    first = {x.item.id for x in plan.starting}
+    return [i.title for i in layers.owed_whatever_they_say(a) if i.id in first]
+
+
+def _responses(a: Assessment, plan: ResponsePlan) -> None:
+    st.header("What would help, in two layers", anchor=RESPONSES_ANCHOR)
+    st.markdown(
+        "Start from where they see themselves (L50, L56); keep the protections that do not wait "
+        "for them to say so (L17, L48, L58, L62, L70). Neither layer overwrites the other."
+    )
+    st.subheader(f"1. {layers.STARTING}")
+    st.markdown(f"**Where it starts:** {safe_text.markdown(plan.starting_label)}")
+    _intervention_cards(plan.starting)
+
+    st.subheader(f"2. {layers.PROTECTIONS}")
+    also = _already_in_first_layer(a, plan)
+    if plan.protections:
+        _intervention_cards(plan.protections)
+    elif also:
+        st.markdown("Every protection owed to them is already in the first layer.")
+    else:
+        st.markdown(
+            "None applies: not a minor, no force, manipulation or violence recorded, and no "
+            "service the assessment calls for that the first layer lacks."
+        )
+    if also:
+        st.caption(
+            "Also owed whatever they say, and listed once, in the first layer: "
+            + "; ".join(safe_text.markdown(t) for t in also)
+            + "."
+        )
+
+    specific = [x for x in plan.cautions if x.reason != REASON_EVERYWHERE]
+    everywhere = [x for x in plan.cautions if x.reason == REASON_EVERYWHERE]
+    st.subheader("Cautions: responses the essays warn cause harm here")
+    _caution_cards(specific)
+    with st.expander(f"And {len(everywhere)} cautions that apply everywhere"):
+        _caution_cards(everywhere)
+
+    st.subheader("Guidance for everyone")
+    st.markdown("What the essays ask at every point of the spectrum, whoever the person is.")
+    with st.expander(f"The {len(plan.guidance)} items of guidance"):
+        _intervention_cards(plan.guidance)
+
+
+def _under_every_framing(a: Assessment) -> None:
+    st.header("This person under every framing", anchor=FRAMINGS_ANCHOR)
+    st.markdown(
+        "The essays contrast ways of seeing the same people (L44–L46, L50–L58). Here is where "
+        "each places this person, the responses and cautions that follow, named, and what each "
+        "framing misses."
+    )
+    views = all_views(a)
+    for col, v in zip(st.columns(len(views)), views, strict=True):
+        with col:
+            info = framing(v.framing)
+            framed.card(v, info.title, a.zone, key=f"framing-{v.framing}", misses=info.misses)
+    st.page_link(
+        navigation.page(navigation.FRAMINGS),
+        label="Every persona under every framing",
+        icon=":material/compare_arrows:",
+    )
 
 
 def render() -> None:
@@ -29,37 +174,27 @@ def render() -> None:
     persona = results.persona(persona_id)
     a = results.assessments[persona.id]
     u = results.uncertainties[persona.id]
+    plan = results.plans[persona.id]
 
     st.title(safe_text.markdown(persona.label))
     st.caption(
         f"{persona.id} · age band {persona.age_band.label} · "
         "a fictional composite, not a real person"
     )
-
-    cols = st.columns(4)
-    cols[0].metric("Assessed position", f"{a.position:.2f}", help="0 = choice, 1 = coercion")
-    cols[0].markdown(f"**{a.zone.label}**")
-    if a.self_placement is None or a.self_zone is None:
-        cols[1].metric("Self-placement", "Not stated")
-        cols[1].markdown("Has not said where they stand")
-    else:
-        cols[1].metric("Self-placement", f"{a.self_placement:.2f}")
-        cols[1].markdown(f"**{a.self_zone.label}**")
-    cols[2].metric(
-        "Gap (assessed − self)",
-        "—" if a.gap is None else f"{a.gap:+.2f}",
-        help="Positive: the model places them nearer coercion than they place themselves.",
+    st.info(f"**Why they sit there:** {safe_text.markdown(explain(a))}", icon=":material/info:")
+    st.markdown(
+        f"[{layers.STARTING} and the protections](#{RESPONSES_ANCHOR}) · "
+        f"[This person under every framing](#{FRAMINGS_ANCHOR})"
     )
-    cols[2].markdown(_zones_apart(a.zone_gap))
-    cols[3].metric("Legal status", "Minor" if a.is_minor else "Adult")
-    cols[3].markdown(f"**{a.legal_status.label}**")
+
+    _positions(a)
     if a.is_minor:
         st.info(
-            "A minor is coerced in law, whatever the position and whatever they say (L48). "
-            "Their own view is kept and shown beside it, not overwritten (L50)."
+            "A minor lacks legal agency, so is treated as coerced whatever they say (L48); youth "
+            "often do not see themselves as victims (L17). Their own view is kept and shown "
+            "beside it, not overwritten (L50)."
         )
-    if a.decisive_control:
-        st.warning("Force or a third party's control alone places this persona in coercion (L42).")
+    _violence(persona, a)
 
     st.header("Their story")
     st.text(persona.narrative)
@@ -67,9 +202,13 @@ def render() -> None:
         st.markdown("**In their own view:**")
         st.text(persona.self_description)
 
+    _responses(a, plan)
+    _under_every_framing(a)
+
     st.header("Why the model places them here")
     st.markdown(
-        "Each factor's push from choice toward coercion; the pushes add up to the position."
+        "Each factor's push from choice toward coercion; the pushes add up to the position. "
+        "Violence is not among them: it is recorded apart and never moves the position (L70)."
     )
     display.chart_and_table(
         charts.contributions_chart(a),
@@ -79,12 +218,15 @@ def render() -> None:
     )
 
     st.header("Factor profile")
-    display.chart_and_table(
-        charts.factor_profile(persona),
-        charts.factor_profile_alt(persona),
-        tables.factor_table(persona),
-        key="factors",
+    st.markdown(
+        "Each value, with the phrase of their own story that grounds it (every value of 0.2 or "
+        "more has one)."
     )
+    st.markdown(charts.FACTOR_KEY)
+    display.chart(
+        charts.factor_profile(persona), key="factors-chart", alt=charts.factor_profile_alt(persona)
+    )
+    display.long_table(tables.factor_table(persona))
 
     st.header("How sure is the placement?")
     st.markdown(
@@ -98,21 +240,6 @@ def render() -> None:
         tables.zone_probability_table(u, a.zone),
         key="zones",
     )
-
-    cat = catalogue()
-    st.header("What the essays recommend")
-    applicable = cat.for_assessment(a)
-    display.grid(
-        [x for x in applicable if not x.item.everywhere],
-        lambda x: cards.intervention(x.item, x.reason),
-    )
-    with st.expander("Guidance that applies everywhere on the spectrum"):
-        display.grid(
-            [x for x in applicable if x.item.everywhere], lambda x: cards.intervention(x.item)
-        )
-
-    st.header("Cautions: responses the essays warn cause harm here")
-    display.grid(cat.cautions_for_assessment(a), lambda x: cards.caution(x.item, x.reason))
 
     st.header("Passages this persona draws on")
     st.markdown(cards.citation_lines(persona.sources))

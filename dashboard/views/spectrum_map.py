@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, display, navigation, session, tables, url_state
+from dashboard import charts, display, downloads, navigation, session, tables, url_state
 from model import ZONES, AgeBand, Zone
 
 
@@ -13,8 +13,10 @@ def render() -> None:
     st.markdown(
         "Each row is a **fictional persona**. The filled marker is where the model places them, "
         "with the range it could fall in if the weights were set differently; the hollow marker "
-        "is where they place themselves. Diamonds are minors, who are coerced in law whatever "
-        "the position. **Click a marker** to open the persona."
+        "is where they place themselves. Diamonds are minors, who lack legal agency and are "
+        "treated as coerced whatever they say (L48). A triangle in the right-hand column marks "
+        "violence they have met: recorded apart, it never moves the position and always calls "
+        "for support (L70). **Click a marker** to open the persona."
     )
     results = session.results()
     age_options = [band.value for band in AgeBand]
@@ -62,7 +64,9 @@ def render() -> None:
         if custom:
             navigation.open_persona(str(custom[0] if isinstance(custom, list) else custom))
     st.header("The same data as a table")
-    display.table(tables.map_table(shown, results), key="map-table", max_rows=40)
+    table = tables.map_table(shown, results)
+    display.table(table, key="map-table", max_rows=40)
+    downloads.table_button(table, file_name="spectrum-map.csv", key="map-download")
     st.caption(
         f"Intervals: central {results.uncertainties[shown[0].id].level:.0%} of "
         f"{results.samples:,} samples of the weights within their plausible ranges "

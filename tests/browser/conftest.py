@@ -47,7 +47,7 @@ LAUNCH_ARGS = [
 ]
 SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 VIEWPORT = {"width": 1400, "height": 900}
-MAX_SCREENSHOT_HEIGHT = 12_000
+MAX_SCREENSHOT_HEIGHT = 20_000
 START_TIMEOUT = 60.0
 SCRIPT_TIMEOUT_MS = 30_000
 SETTLE_MS = 400
@@ -222,12 +222,16 @@ class Tab:
 
 
 @pytest.fixture
-def open_tab(browser: Browser, server: Server) -> Iterator[Callable[[], Tab]]:
-    """Open a fresh context (a new Streamlit session) with one page; closed after the test."""
+def open_tab(browser: Browser, server: Server) -> Iterator[Callable[..., Tab]]:
+    """Open a fresh context (a new Streamlit session) with one page; closed after the test.
+
+    ``width`` and ``height`` size its viewport (by default ``VIEWPORT``).
+    """
     contexts: list[BrowserContext] = []
 
-    def open_() -> Tab:
-        context = browser.new_context(viewport=dict(VIEWPORT))  # type: ignore[arg-type]
+    def open_(width: int = VIEWPORT["width"], height: int = VIEWPORT["height"]) -> Tab:
+        viewport = {"width": width, "height": height}
+        context = browser.new_context(viewport=viewport)  # type: ignore[arg-type]
         context.set_default_timeout(SCRIPT_TIMEOUT_MS)
         contexts.append(context)
         tab = Tab(context.new_page(), context)
@@ -264,19 +268,23 @@ def visit(page: Page, server: Server, path: str) -> None:
 
 
 def fit_viewport_to_page(page: Page) -> int:
-    """Make the viewport as tall as the main area (Streamlit scrolls inside ``stMain``)."""
+    """Make the viewport as tall as the main area (Streamlit scrolls inside ``stMain``), keeping
+    its width."""
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]').scrollHeight")
     height = max(VIEWPORT["height"], min(int(height), MAX_SCREENSHOT_HEIGHT))
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+    width = (page.viewport_size or VIEWPORT)["width"]
+    page.set_viewport_size({"width": width, "height": height})
     wait_for_script(page)
     return height
 
 
-def screenshot(page: Page, name: str) -> Path:
+def screenshot(page: Page, name: str, *, full_page: bool = True) -> Path:
+    """``artifacts/screenshots/<name>.png``: the whole page, or only what the viewport shows."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    fit_viewport_to_page(page)
+    if full_page:
+        fit_viewport_to_page(page)
     path = SCREENSHOTS / f"{name}.png"
-    page.screenshot(path=str(path), full_page=True)
+    page.screenshot(path=str(path), full_page=full_page)
     return path
 
 

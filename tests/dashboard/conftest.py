@@ -7,7 +7,7 @@ would have. The pages are files, so ``at.switch_page("views/<page>.py")`` opens 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,8 @@ import pandas as pd
 import pytest
 import tomli_w
 from streamlit.testing.v1 import AppTest
+
+from tests.strategies import grounded_why
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
@@ -67,9 +69,15 @@ def persona_toml(
     ),
     age_band: str = "adult_25_39",
     self_placement: float | str = 0.4,
+    violence: float = 0.0,
+    why: dict[str, str] | None = None,
     **factors: float,
 ) -> bytes:
-    """A persona file in the bundled TOML format; factors default to a poor adult's."""
+    """A persona file in the bundled TOML format; factors default to a poor adult's.
+
+    Every value of 0.2 or more gets a ``why`` quoting the narrative (``grounded_why``) unless
+    ``why`` is given.
+    """
     values: dict[str, Any] = {
         "social_capital": 0.4,
         "economic_capital": 0.2,
@@ -77,7 +85,7 @@ def persona_toml(
         "poverty": 0.7,
     }
     values.update(factors)
-    data = {
+    data: dict[str, Any] = {
         "id": persona_id,
         "label": label,
         "age_band": age_band,
@@ -86,7 +94,65 @@ def persona_toml(
         "factors": values,
         "sources": [{"ref": "L64", "note": "A composite of economic trade-offs."}],
     }
+    if violence:
+        data["violence"] = violence
+    data["why"] = grounded_why(data) if why is None else why
     return tomli_w.dumps(data).encode()
+
+
+def walk(node: Any) -> Iterator[Any]:
+    """Every element under ``node`` (``at.main``, ``at.sidebar``), in the order of the page."""
+    children = getattr(node, "children", None)
+    if children is not None and not hasattr(node, "value"):
+        for index in sorted(children):
+            yield from walk(children[index])
+    else:
+        yield node
+
+
+def page_texts(at: AppTest) -> list[str]:
+    """The text of every element on the page, sidebar included, as a reader sees it."""
+    texts = []
+    for root in (at.main, at.sidebar):
+        for element in walk(root):
+            for attribute in ("value", "label", "body", "help", "placeholder"):
+                value = getattr(element, attribute, None)
+                if isinstance(value, str):
+                    texts.append(unescape(value))
+            proto = getattr(element, "proto", None)
+            spec = getattr(proto, "spec", None)
+            if isinstance(spec, str):
+                texts.append(spec)
+    return texts
+
+
+def section(
+    at: AppTest, start: str, end_types: tuple[str, ...] = ("header", "subheader")
+) -> list[Any]:
+    """The elements after the heading ``start`` up to the next heading of ``end_types``."""
+    elements = list(walk(at.main))
+    begin = next(
+        i
+        for i, e in enumerate(elements)
+        if e.type in ("header", "subheader") and unescape(e.value) == start
+    )
+    found = []
+    for element in elements[begin + 1 :]:
+        if element.type in end_types:
+            break
+        found.append(element)
+    return found
+
+
+def bold_titles(elements: list[Any]) -> list[str]:
+    """Card titles (``**Title**`` markdown) among ``elements``, in order."""
+    titles = []
+    for e in elements:
+        if e.type == "markdown":
+            text = unescape(e.value)
+            if text.startswith("**") and text.endswith("**") and text.count("**") == 2:
+                titles.append(text[2:-2])
+    return titles
 
 
 @pytest.fixture

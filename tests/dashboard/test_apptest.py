@@ -21,15 +21,21 @@ import model
 from model import (
     ZONES,
     AgeBand,
+    FramingId,
+    Layer,
     ModelConfig,
+    PlacementBasis,
     Zone,
+    all_views,
     assess,
     catalogue,
     default_config,
     dump_config,
     framings,
     load_config_bytes,
+    plan_for,
 )
+from model.explanation import NOTICE, explain
 from tests.dashboard.conftest import (
     ABOUT,
     ADJUST,
@@ -38,11 +44,15 @@ from tests.dashboard.conftest import (
     MAP,
     PAGES,
     PERSONA,
+    bold_titles,
     map_table,
     open_page,
+    page_texts,
     persona_toml,
     positions,
+    section,
     unescape,
+    walk,
 )
 
 App = Callable[..., AppTest]
@@ -129,21 +139,20 @@ def test_persona_page_shows_metrics_narrative_and_interventions(app: App, bundle
     texts = [t.value for t in at.main.text]
     assert first.narrative in texts, "the narrative is shown as plain text"
 
-    recommended = [
-        x.item.title for x in catalogue().for_assessment(assessment) if not x.item.everywhere
-    ]
+    plan = plan_for(assessment)
+    recommended = [x.item.title for x in (*plan.starting, *plan.protections)]
     assert recommended, "the model recommends something for every persona"
     bold = {unescape(m.value) for m in at.main.markdown}
     shown = [title for title in recommended if f"**{title}**" in bold]
-    assert shown, f"no intervention card among {recommended}"
+    assert shown == recommended, "every response of both layers has its card"
     assert set(plotly_charts(at)) == {"contrib-chart", "factors-chart", "zones-chart"}
 
 
 def test_interventions_page_shows_tabs_and_overview_table(app: App) -> None:
     at = open_page(app(), INTERVENTIONS)
     assert [tab.label for tab in at.main.tabs] == [z.label for z in ZONES] + ["Everywhere"]
-    overview = at.main.dataframe[0].value
-    assert list(overview["Intervention"]) == [i.title for i in catalogue().interventions]
+    overview = at.main.table[1].value  # after the table of protections
+    assert list(overview.index) == [i.title for i in catalogue().interventions]
     assert {z.short_label for z in ZONES} <= set(overview.columns)
     for tab, zone in zip(at.main.tabs, ZONES, strict=False):
         titles = {unescape(m.value) for m in tab.markdown}
@@ -161,6 +170,11 @@ def test_framings_page_shows_chart_and_tables(app: App, bundled) -> None:
     detail = at.main.table[0].value
     assert len(detail) == len(bundled)
     assert at.main.selectbox(key="framing_choice").value == framings()[0].id.value
+    cards = [e for e in walk(at.main) if e.type == "markdown"]
+    labels = {f"**{p.label}**" for p in bundled}
+    assert len([c for c in cards if unescape(c.value) in labels]) == len(bundled), (
+        "one card per persona for the chosen framing"
+    )
 
 
 def _slider_keys(at: AppTest) -> set[str]:
@@ -170,7 +184,7 @@ def _slider_keys(at: AppTest) -> set[str]:
 def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
     at = open_page(app(), ADJUST)
     group = at.main.radio(key="adjust_group")
-    assert group.value == "Risk factor weights", "the weights most essays discuss come first"
+    assert group.value == "Economic hardship weights", "the bulk of circumstance (L42) first"
     seen: set[str] = set()
     for choice in group.options:
         at.main.radio(key="adjust_group").set_value(choice).run()
@@ -180,10 +194,16 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
         assert f"cfg:w:{factor.id}" in seen
     for name in ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper"):
         assert f"cfg:b:{name}" in seen
-    assert {"cfg:s:lack", "cfg:s:lack_range", "cfg:s:ceiling", "cfg:s:threshold"} <= seen
+    assert {
+        "cfg:s:lack",
+        "cfg:s:lack_range",
+        "cfg:s:ceiling",
+        "cfg:s:threshold",
+        "cfg:s:presence",
+    } <= seen
     assert not any(k.startswith("cfg:r:") for k in seen), "ranges hidden until asked for"
 
-    at.main.radio(key="adjust_group").set_value("Risk factor weights").run()
+    at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
     assert at.main.slider(key="cfg:w:poverty").value == default_config().weight("poverty")
     assert [b.label for b in at.main.button] == ["Reset to default"]
     assert set(plotly_charts(at)) == {"shift-chart"}
@@ -192,7 +212,7 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
     at.main.toggle(key="edit_ranges").set_value(True).run()
     assert not at.exception
     keys = _slider_keys(at)
-    for factor in model.factor_catalogue().of_kind(model.FactorKind.RISK):
+    for factor in model.factor_catalogue().of_kind(model.FactorKind.HARDSHIP):
         assert f"cfg:r:{factor.id}" in keys
     assert at.main.slider(key="cfg:r:poverty").value == default_config().weights["poverty"].range
 
@@ -203,7 +223,7 @@ def test_a_weight_moved_in_one_group_survives_showing_another(app: App) -> None:
     at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
     at.main.radio(key="adjust_group").set_value("Capital weights").run()
     at.main.slider(key="cfg:w:social_capital").set_value(2.5).run()
-    at.main.radio(key="adjust_group").set_value("Risk factor weights").run()
+    at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
     assert not at.exception
     assert at.main.slider(key="cfg:w:poverty").value == 2.0
     config = at.session_state["config"]
@@ -261,7 +281,7 @@ def _poverty_personas(bundled) -> tuple[set[str], set[str]]:
 
 
 @pytest.mark.parametrize("new_weight", [3.0, 0.1], ids=["raise", "lower"])
-def test_changing_a_risk_weight_moves_positions_and_reset_restores_them(
+def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
     app: App, bundled, default_positions, new_weight: float
 ) -> None:
     at = app()
@@ -474,6 +494,8 @@ def test_the_download_holds_the_configuration_just_changed(app: App) -> None:
         return load_config_bytes(settings_file().encode(), "download.toml")
 
     assert served() == default_config()
+    first_line = at.session_state["_settings_file"]().splitlines()[0]
+    assert first_line == f"# {NOTICE}", "the file carries the notice as its first line"
     at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
     assert served().weight("poverty") == 2.0
     assert served() == at.session_state["config"]
@@ -481,3 +503,277 @@ def test_the_download_holds_the_configuration_just_changed(app: App) -> None:
     assert served().weight("poverty") == 1.0
     at.main.button[0].click().run()  # Reset to default
     assert served() == default_config()
+
+
+# --- model v2: two layers, explanation, violence apart, every framing ---------------------------
+
+
+def _assessment(bundled, persona_id: str) -> model.Assessment:
+    return next(a for a in assess(bundled, default_config()) if a.persona_id == persona_id)
+
+
+STARTING = f"1. {Layer.STARTING.label}"
+PROTECTIONS = f"2. {Layer.PROTECTIONS.label}"
+
+
+@pytest.mark.parametrize("persona_id", ["p01-independent-escort", "p10-pimp-controlled-youth"])
+def test_persona_page_opens_with_the_explanation_and_shows_both_layers(
+    app: App, bundled, persona_id: str
+) -> None:
+    at = open_page(app(persona=persona_id), PERSONA)
+    a = _assessment(bundled, persona_id)
+    infos = [unescape(i.value) for i in at.main.info]
+    assert infos[0] == f"**Why they sit there:** {explain(a)}", "the explanation comes first"
+    first_info = next(i for i, e in enumerate(walk(at.main)) if e.type == "info")
+    first_metric = next(i for i, e in enumerate(walk(at.main)) if e.type == "metric")
+    assert first_info < first_metric, "the explanation sits above the positions"
+
+    subheaders = [unescape(h.value) for h in at.main.subheader]
+    assert STARTING in subheaders and PROTECTIONS in subheaders
+    assert subheaders.index(STARTING) < subheaders.index(PROTECTIONS)
+    plan = plan_for(a)
+    assert bold_titles(section(at, STARTING)) == [x.item.title for x in plan.starting]
+    assert bold_titles(section(at, PROTECTIONS)) == [x.item.title for x in plan.protections]
+    reasons = " ".join(unescape(c.value) for c in section(at, PROTECTIONS) if c.type == "caption")
+    for x in plan.protections:
+        assert x.reason in reasons, "each protection says why it applies"
+
+    cautions = section(at, "Cautions: responses the essays warn cause harm here")
+    shown = [
+        t.removeprefix("⚠️ **Caution: ").removesuffix("**")
+        for t in (unescape(e.value) for e in cautions if e.type == "markdown")
+        if t.startswith("⚠️")
+    ]
+    assert set(shown) == {x.item.title for x in plan.cautions}, "every caution, with its reason"
+    guidance = section(at, "Guidance for everyone")
+    assert bold_titles(guidance) == [x.item.title for x in plan.guidance]
+
+
+def test_the_gap_stays_visible_beside_the_assessment_and_the_law(app: App, bundled) -> None:
+    at = open_page(app(persona="p10-pimp-controlled-youth"), PERSONA)
+    a = _assessment(bundled, "p10-pimp-controlled-youth")
+    metrics = {m.label: m.value for m in at.main.metric}
+    assert metrics["Assessed position"] == f"{a.position:.2f}"
+    assert metrics["Self-placement"] == f"{a.self_placement:.2f}"
+    assert metrics["Gap (assessed − self)"] == f"{a.gap:+.2f}"
+    assert metrics["Legal status"] == "Minor"
+    texts = page_texts(at)
+    assert any(a.legal_status.label in t for t in texts)
+    assert any("treated as coerced whatever they say (L48)" in t for t in texts)
+
+
+def test_a_minors_page_lists_coercions_responses_under_protections(app: App, bundled) -> None:
+    for persona_id in ("p05-teen-carer", "p10-pimp-controlled-youth", "p14-family-abuse-minor"):
+        at = open_page(app(persona=persona_id), PERSONA)
+        a = _assessment(bundled, persona_id)
+        assert a.is_minor
+        protections = section(at, PROTECTIONS)
+        listed = bold_titles(protections)
+        also = " ".join(unescape(e.value) for e in protections if e.type == "caption")
+        for item in catalogue().for_zone(Zone.COERCION):
+            in_first = item.id in {x.item.id for x in plan_for(a).starting}
+            if in_first:
+                assert item.title in also, f"{persona_id}: {item.title} not said to be owed"
+            else:
+                assert item.title in listed, f"{persona_id}: {item.title} not a protection"
+
+
+def test_a_not_stated_persona_starts_with_ask_first(app: App, bundled) -> None:
+    at = open_page(app(persona="p13-aged-out-foster"), PERSONA)
+    a = _assessment(bundled, "p13-aged-out-foster")
+    assert a.self_placement is None
+    starting = section(at, STARTING)
+    label = unescape(starting[0].value)
+    assert label == f"**Where it starts:** {plan_for(a).starting_label}"
+    assert label.startswith("**Where it starts:** Not stated: ask first (L50)"), label
+    assert a.zone.label in label, "the assessed zone is named as the stand-in"
+    assert bold_titles(starting)[0] == catalogue().intervention("ask-first").title
+    assert "ask first" in " ".join(unescape(m.value) for m in at.main.markdown)
+
+
+def test_violence_is_its_own_mark_never_a_push(app: App, bundled) -> None:
+    at = open_page(app(persona="p10-pimp-controlled-youth"), PERSONA)
+    a = _assessment(bundled, "p10-pimp-controlled-youth")
+    assert a.violence_present
+    warnings = [unescape(w.value) for w in at.main.warning]
+    assert len(warnings) == 1
+    assert "Violence recorded" in warnings[0]
+    assert "never moves the position; support (L70)" in warnings[0]
+    contributions = at.main.dataframe[0].value
+    factors = [f.contribution_label for f in model.factor_catalogue().factors]
+    assert sorted(contributions["Factor"]) == sorted([*factors, "Position (the sum)"]), (
+        "the factors' pushes and their sum, violence not among them"
+    )
+    waterfall = plotly_charts(at)["contrib-chart"]["data"][0]["y"]
+    assert not any(name.lower().startswith("violence") for name in waterfall)
+
+    quiet = open_page(app(persona="p04-single-parent-rent"), PERSONA)
+    assert not quiet.main.warning
+    assert any("No violence recorded" in c.value for c in quiet.main.caption)
+
+
+def test_the_persona_page_shows_this_person_under_every_framing(app: App, bundled) -> None:
+    for persona_id in ("p10-pimp-controlled-youth", "p13-aged-out-foster"):
+        at = open_page(app(persona=persona_id), PERSONA)
+        a = _assessment(bundled, persona_id)
+        shown = section(at, "This person under every framing", ("header",))
+        titles = bold_titles(shown)
+        assert titles == [f.title for f in framings()], "four framings, side by side"
+        text = " ".join(unescape(e.value) for e in shown if e.type == "markdown")
+        cat = catalogue()
+        for v in all_views(a):
+            for rid in (*v.responses, *v.protections):
+                assert f"- {cat.intervention(rid).title}" in text, "responses named, not counted"
+            for cid in v.cautions:
+                assert f"- {cat.caution(cid).title}" in text
+        for f in framings():
+            assert f.misses in text, "what each framing misses"
+        criminal = next(v for v in all_views(a) if v.framing is FramingId.CRIMINAL_LEGAL)
+        assert criminal.basis is PlacementBasis.NOT_PLACED
+        assert "Not placed on the axis" in text
+
+
+def test_the_map_marks_violence_apart_with_a_table_column(app: App, bundled) -> None:
+    at = app()
+    spec = plotly_charts(at)["map"]
+    traces = {trace["name"]: trace for trace in spec["data"]}
+    violence = traces["Violence recorded"]
+    expected = [a.persona_id for a in assess(bundled, default_config()) if a.violence_present]
+    assert expected, "the bundled set records violence for some personas"
+    assert [row[0] for row in violence["customdata"]] == expected
+    assert violence["marker"]["symbol"] == "triangle-up", "a shape of its own, not a colour"
+    assert violence["xaxis"] == "x2", "its own column, never a position on the axis"
+    assert "Violence" in [a["text"] for a in spec["layout"]["annotations"]]
+    key = " ".join(m.value for m in at.main.markdown)
+    assert "▲ triangle in the *Violence* column = violence recorded" in key
+
+    table = map_table(at)
+    by_id = {a.persona_id: a for a in assess(bundled, default_config())}
+    for pid, text in zip(table["ID"], table["Violence recorded"], strict=True):
+        assert text.startswith("Yes") is by_id[pid].violence_present
+        if by_id[pid].violence_present:
+            assert f"{by_id[pid].violence:.2f}" in text
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_page_says_coerced_in_law(app: App, page: str) -> None:
+    for query in ({}, {"persona": "p10-pimp-controlled-youth"}):
+        at = open_page(app(**query), page)
+        text = " ".join(page_texts(at)).lower()
+        assert "coerced in law" not in text
+        # v1's wording: a third party's control alone is never decisive in v2 (L66).
+        assert "third party's control alone places" not in text
+        assert "force / third-party control" not in text
+
+
+def test_framings_page_states_each_lens_and_where_it_places_everyone(app: App, bundled) -> None:
+    at = open_page(app(), FRAMINGS)
+    texts = page_texts(at)
+    joined = " ".join(texts)
+    for f in framings():
+        assert f"**{f.title}**" in texts
+        assert f"Held by: {f.held_by}" in texts
+        assert f.summary in texts
+        assert f.misses in joined
+    assert {f.id for f in framings()} == set(FramingId)
+
+    # The essays' own lens shows both layers for every persona.
+    assessments = {a.persona_id: a for a in assess(bundled, default_config())}
+    text = " ".join(unescape(m.value) for m in at.main.markdown)
+    assert text.count(f"**{Layer.STARTING.label}:**") == len(bundled)
+    assert text.count(f"**{Layer.PROTECTIONS.label}:**") == len(bundled)
+    detail = at.main.table[0].value
+    stand_ins = [pid for pid, a in assessments.items() if a.self_placement is None]
+    assert stand_ins
+    for row, persona in zip(detail.itertuples(), bundled, strict=True):
+        placed = row[1]
+        if persona.id in stand_ins:
+            assert "ask first" in placed
+        else:
+            assert "Their own place" in placed
+
+    at.main.selectbox(key="framing_choice").set_value(FramingId.CRIMINAL_LEGAL.value).run()
+    assert not at.exception
+    detail = at.main.table[0].value
+    assert set(detail.iloc[:, 0]) == {"Not placed on the axis — It prosecutes instead of placing"}
+
+
+def test_interventions_page_explains_the_layers_and_marks_protections(app: App) -> None:
+    at = open_page(app(), INTERVENTIONS)
+    joined = " ".join(page_texts(at))
+    for ref in ("L50", "L56", "L17", "L20", "L48", "L58", "L62", "L70"):
+        assert ref in joined
+    assert Layer.STARTING.label in joined and Layer.PROTECTIONS.label in joined
+    assert "this project's classification" in joined
+
+    overview = at.main.table[1].value
+    cat = catalogue()
+    for item, whatever, protection in zip(
+        cat.interventions,
+        overview["Whatever they say (L62)"],
+        overview["Protection for"],
+        strict=True,
+    ):
+        assert (whatever == "Yes") is item.follows_assessment
+        if item in cat.for_zone(Zone.COERCION):
+            assert "minors" in protection
+    levels = {i.level.value.capitalize() for i in cat.interventions}
+    assert "Technology" in levels
+    assert set(overview["Level (this project's classification)"]) == levels
+
+    who = at.main.table[0].value
+    assert any("every minor" in str(i) for i in who.index)
+    assert any("forced or manipulated" in str(i) for i in who.index)
+    assert any("violence" in str(i) for i in who.index)
+
+
+def test_about_page_covers_the_technology_essay_and_scope(app: App) -> None:
+    at = open_page(app(), ABOUT)
+    joined = " ".join(page_texts(at))
+    for phrase in (
+        "for better and for worse",
+        "We do not know",
+        "driven by intuition, speculation, and extrapolation",
+        "forced labour",
+        "domestic sex trafficking of minors",
+        "(L13)",
+        "built for fictional composites",
+        "refuses what looks like personal data",
+        "The cleanliness of data matters",
+        "Civil liberties are important considerations",
+    ):
+        assert phrase.lower() in joined.lower(), phrase
+    assert catalogue().caution("surveillance-identification").title in joined
+    assert "accepts only fictional" not in joined.lower()
+    headers = [h.value for h in at.main.header]
+    assert "Technology and research (L94–L106)" in headers
+
+
+def test_the_presence_level_is_adjustable_beside_the_decisive_threshold(app: App, bundled) -> None:
+    at = open_page(app(), ADJUST)
+    at.main.radio(key="adjust_group").set_value("Scoring rule").run()
+    assert at.main.slider(key="cfg:s:presence").value == default_config().scoring.presence
+    at.main.slider(key="cfg:s:presence").set_value(0.6).run()
+    assert not at.exception
+    assert not at.main.error
+    config = at.session_state["config"]
+    assert config.scoring.presence == 0.6
+    expected = {a.persona_id: a.position for a in assess(bundled, config)}
+    assert positions(at) == pytest.approx(expected, abs=5e-4)
+
+
+def test_an_upload_that_reads_like_a_case_record_is_accepted_with_a_warning(app: App) -> None:
+    narrative = (
+        "A fictional composite written for the tests. She was referred by the agency this week "
+        "after losing her job, and sells sex to pay the rent."
+    )
+    at = _upload(
+        app(), ("record.toml", persona_toml("u09-record", narrative=narrative), "text/plain")
+    )
+    assert any("Added 1 persona" in s.value for s in at.sidebar.success)
+    warnings = [unescape(w.value) for w in at.sidebar.warning]
+    assert len(warnings) == 1
+    assert "record.toml" in warnings[0]
+    assert "narrative" in warnings[0]
+    assert "this week" in warnings[0]
+    assert "u09-record" in set(map_table(at)["ID"])

@@ -13,23 +13,16 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts
-from dashboard.session import Results
-from model import ZONES, assess, default_config, framings, load_personas, view
+from model import ZONES, default_config, framings, load_personas, view
+from model.results import Results
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def results() -> Results:
-    config = default_config()
     people = load_personas([ROOT / "personas"]).personas
-    return Results(
-        config=config,
-        personas=tuple(people),
-        assessments={a.persona_id: a for a in assess(people, config)},
-        samples=200,
-        seed=0,
-    )
+    return Results.of(people, default_config(), samples=200, seed=0)
 
 
 def validated(figure: go.Figure) -> go.Figure:
@@ -67,7 +60,11 @@ def test_the_row_charts_draw_every_persona_and_the_zones(results: Results) -> No
     shown = {y for trace in figure.data for y in (trace.y or ()) if y is not None}
     assert shown == {p.id for p in people}
     labels = [a.text.replace("<br>", " ") for a in figure.layout.annotations]
-    assert all(zone.label in labels for zone in ZONES)
+    assert all(zone.short_label in labels for zone in ZONES)
+    assert charts.CIRCUMSTANCE in labels, "the three bands of circumstance named together"
+    rows = [a for a in figure.layout.annotations if a.yref == "y"]
+    assert [a.y for a in rows] == [p.id for p in people], "each row labelled, in order"
+    assert [a.text for a in rows] == [charts.persona_tick(p) for p in people]
 
 
 def test_validation_would_catch_a_misspelt_property() -> None:
@@ -76,3 +73,24 @@ def test_validation_would_catch_a_misspelt_property() -> None:
     figure = go.Figure(data=[{"type": "scatter", "colour": "red"}], _validate=False)
     with pytest.raises(ValueError, match="colour"):
         validated(figure)
+
+
+def test_violence_sits_in_its_own_column_beside_the_axis(results: Results) -> None:
+    people = list(results.personas)
+    figure = validated(charts.spectrum_map(people, results))
+    violence = next(t for t in figure.data if t.name == charts.VIOLENCE_TRACE)
+    marked = [p.id for p in people if results.assessments[p.id].violence_present]
+    assert list(violence.y) == marked
+    assert violence.xaxis == "x2"
+    assert violence.marker.symbol == charts.VIOLENCE_SYMBOL
+    assert figure.layout.xaxis.domain[1] < figure.layout.xaxis2.domain[0], "apart from the axis"
+    for trace in figure.data:
+        if trace.name != charts.VIOLENCE_TRACE:
+            assert trace.xaxis in (None, "x"), f"{trace.name} left the axis"
+
+
+def test_no_chart_offers_an_image_download() -> None:
+    # The mode bar's image download could not carry the notice every download carries.
+    from dashboard import display
+
+    assert display.PLOTLY_CONFIG["displayModeBar"] is False
