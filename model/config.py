@@ -97,6 +97,36 @@ class ScoringSettings(BaseModel):
         return self
 
 
+class PlausibleRanges(BaseModel):
+    """How far a careful reader might move the settings that are not weights. The sensitivity
+    analysis samples them, as the Monte Carlo run samples the weights' ranges."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+    circumstance_ceiling: tuple[float, float] = Field((0.7, 0.9), description="[low, high]")
+    decisive_threshold: tuple[float, float] = Field((0.6, 0.8), description="[low, high]")
+    presence: tuple[float, float] = Field((0.15, 0.3), description="[low, high]")
+    boundary_shift: float = Field(
+        0.05, ge=0, le=0.1, description="How far each zone boundary may move either way."
+    )
+    basis: str | None = Field(default=None, max_length=600)
+
+    @model_validator(mode="after")
+    def _ranges_in_order(self) -> Self:
+        bounds = {
+            "circumstance_ceiling": (0.0, 1.0),
+            "decisive_threshold": (0.5, 1.0),
+            "presence": (0.0, 1.0),
+        }
+        for name, (lowest, highest) in bounds.items():
+            low, high = getattr(self, name)
+            if not lowest < low <= high <= highest:
+                raise ValueError(
+                    f"{name}: the range must satisfy {lowest:g} < low <= high <= {highest:g}"
+                )
+        return self
+
+
 class ModelConfig(BaseModel):
     """Everything a researcher may adjust. Validated: unknown fields are refused."""
 
@@ -112,6 +142,7 @@ class ModelConfig(BaseModel):
     boundaries: Boundaries
     scoring: ScoringSettings
     weights: dict[str, WeightSetting]
+    plausible: PlausibleRanges = Field(default_factory=PlausibleRanges)
 
     @field_validator("weights")
     @classmethod
