@@ -20,8 +20,8 @@ from model.config import (
     save_config,
 )
 from model.factors import Direction, Factor, FactorKind, factor_catalogue
-from model.framings import FramedView, FramingId, PlacementBasis, all_views, framings, view
-from model.interventions import Caution, Intervention, Level, catalogue
+from model.framings import FramedView, FramingId, PlacementBasis, frame, frame_all, framings
+from model.interventions import Caution, Intervention, Level, response_catalogue
 from model.montecarlo import Uncertainty, simulate
 from model.personas import (
     WHY_THRESHOLD,
@@ -74,13 +74,13 @@ __all__ = [
     "StartingBasis",
     "Uncertainty",
     "Zone",
-    "all_views",
     "assess",
     "assess_one",
-    "catalogue",
     "default_config",
     "dump_config",
     "factor_catalogue",
+    "frame",
+    "frame_all",
     "framings",
     "load_config",
     "load_config_bytes",
@@ -90,7 +90,7 @@ __all__ = [
     "persona_file_schema",
     "plan_for",
     "reference_position",
+    "response_catalogue",
     "save_config",
     "simulate",
-    "view",
 ]

@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from model.config import ModelConfig, default_config, default_config_text, load_config
 from model.explanation import NOTICE, explain
-from model.interventions import Applicable, Caution, Intervention, catalogue
+from model.interventions import Applicable, Caution, Intervention, response_catalogue
 from model.montecarlo import MAX_SAMPLES
 from model.personas import PersonaSet, load_personas, persona_file_schema
 from model.problems import InputError, Problem
@@ -144,7 +144,7 @@ def _notice() -> list[str]:
 
 
 def _zone_section(zone: Zone) -> list[str]:
-    cat = catalogue()
+    cat = response_catalogue()
     lines = [f"{zone.label} ({zone.value})", ""]
     for item in cat.for_zone(zone):
         lines += _describe(item, FOLLOWS_ASSESSMENT if item.follows_assessment else None)
@@ -155,10 +155,10 @@ def _zone_section(zone: Zone) -> list[str]:
 
 
 def _everywhere_section() -> list[str]:
-    cat = catalogue()
+    cat = response_catalogue()
     lines = ["Everywhere on the spectrum", ""]
-    lines += [line for i in cat.everywhere for line in _describe(i)]
-    lines += ["", "  Cautions:"] + [line for c in cat.everywhere_cautions for line in _describe(c)]
+    lines += [line for i in cat.guidance for line in _describe(i)]
+    lines += ["", "  Cautions:"] + [line for c in cat.general_cautions for line in _describe(c)]
     return [*lines, ""]
 
 
@@ -212,7 +212,7 @@ def cmd_interventions(args: argparse.Namespace) -> int:
     elif target.lower() == "everywhere":
         lines = _everywhere_section()
     elif target.lower() == "circumstance":
-        lines = [line for zone in ZONES if zone.band for line in _zone_section(zone)]
+        lines = [line for zone in ZONES if zone.in_circumstance for line in _zone_section(zone)]
     else:
         try:
             zone = parse_zone(target)

@@ -48,6 +48,14 @@ class WeightSetting(BaseModel):
         default=None, max_length=600, description="Why this weight, with line references."
     )
 
+    def widened_to(self, weight: float) -> WeightSetting:
+        """This setting at ``weight``, its range widened to hold it: the one rule for moving a
+        weight beyond what was thought plausible."""
+        low, high = self.range
+        return self.model_copy(
+            update={"weight": weight, "range": (min(low, weight), max(high, weight))}
+        )
+
     @model_validator(mode="after")
     def _weight_in_range(self) -> Self:
         low, high = self.range
@@ -177,11 +185,7 @@ class ModelConfig(BaseModel):
 
     def with_weight(self, factor_id: str, weight: float) -> ModelConfig:
         """A copy with one factor's weight changed (and its range widened to hold it)."""
-        setting = self.weights[factor_id]
-        low, high = setting.range
-        new = setting.model_copy(
-            update={"weight": weight, "range": (min(low, weight), max(high, weight))}
-        )
+        new = self.weights[factor_id].widened_to(weight)
         return self.model_copy(update={"weights": {**self.weights, factor_id: new}})
 
 

@@ -16,7 +16,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from model.bundled import bundled_toml
-from model.interventions import catalogue
+from model.interventions import response_catalogue
 from model.responses import ARRESTING_VICTIMS, StartingBasis, plan_for
 from model.scoring import Assessment
 from model.sources import Citation
@@ -86,7 +86,7 @@ class _Outcome(BaseModel):
 
 
 def _zone_responses(zone: Zone) -> tuple[str, ...]:
-    return tuple(i.id for i in catalogue().for_zone(zone))
+    return tuple(i.id for i in response_catalogue().for_zone(zone))
 
 
 def _starting_where_they_are(a: Assessment, framing: Framing) -> _Outcome:
@@ -98,7 +98,7 @@ def _starting_where_they_are(a: Assessment, framing: Framing) -> _Outcome:
         treated_as=plan.starting_label,
         responses=tuple(x.item.id for x in plan.starting),
         protections=tuple(x.item.id for x in plan.protections),
-        cautions=tuple(x.item.id for x in plan.cautions if not x.item.everywhere),
+        cautions=tuple(x.item.id for x in plan.cautions if not x.item.applies_everywhere),
     )
 
 
@@ -128,7 +128,7 @@ def _criminal_legal(a: Assessment, framing: Framing) -> _Outcome:
     cautions: list[str] = []
     if a.zone is Zone.COERCION or a.is_minor or a.forced_or_manipulated:
         cautions.append(ARRESTING_VICTIMS)
-    if a.zone.band is not None:
+    if a.zone.in_circumstance:
         cautions.append("prosecuting-circumstance")
     return _Outcome(
         zone=None,
@@ -163,7 +163,7 @@ def framing(framing_id: FramingId | str) -> Framing:
     raise KeyError(framing_id)
 
 
-def view(assessment: Assessment, framing_id: FramingId | str) -> FramedView:
+def frame(assessment: Assessment, framing_id: FramingId | str) -> FramedView:
     """How a framing places and answers one assessed persona."""
     info = framing(framing_id)
     outcome = _RULES[info.id](assessment, info)
@@ -180,6 +180,6 @@ def view(assessment: Assessment, framing_id: FramingId | str) -> FramedView:
     )
 
 
-def all_views(assessment: Assessment) -> list[FramedView]:
+def frame_all(assessment: Assessment) -> list[FramedView]:
     """One persona under every framing, in the data file's order."""
-    return [view(assessment, f.id) for f in framings()]
+    return [frame(assessment, f.id) for f in framings()]

@@ -48,7 +48,7 @@ class Intervention(BaseModel):
     sources: tuple[Citation, ...] = Field(min_length=1)
 
     @property
-    def everywhere(self) -> bool:
+    def applies_everywhere(self) -> bool:
         return set(self.applies_to) == set(ZONES)
 
 
@@ -64,7 +64,7 @@ class Caution(BaseModel):
     sources: tuple[Citation, ...] = Field(min_length=1)
 
     @property
-    def everywhere(self) -> bool:
+    def applies_everywhere(self) -> bool:
         return set(self.applies_to) == set(ZONES)
 
 
@@ -79,7 +79,7 @@ class Applicable(Generic[T]):
     reason: str
 
 
-class Catalogue(BaseModel):
+class ResponseCatalogue(BaseModel):
     """Every intervention and caution, in the order the data file gives them."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -94,7 +94,9 @@ class Catalogue(BaseModel):
         if duplicates:
             raise ValueError(f"duplicate ids: {', '.join(duplicates)}")
         for zone in ZONES:
-            if not any(zone in i.applies_to and not i.everywhere for i in self.interventions):
+            if not any(
+                zone in i.applies_to and not i.applies_everywhere for i in self.interventions
+            ):
                 raise ValueError(f"no zone-specific intervention serves {zone.value}")
         return self
 
@@ -102,24 +104,25 @@ class Catalogue(BaseModel):
         return [
             i
             for i in self.interventions
-            if zone in i.applies_to and (include_everywhere or not i.everywhere)
+            if zone in i.applies_to and (include_everywhere or not i.applies_everywhere)
         ]
 
     def cautions_for_zone(self, zone: Zone, *, include_everywhere: bool = False) -> list[Caution]:
         return [
             c
             for c in self.cautions
-            if zone in c.applies_to and (include_everywhere or not c.everywhere)
+            if zone in c.applies_to and (include_everywhere or not c.applies_everywhere)
         ]
 
     @property
-    def everywhere(self) -> list[Intervention]:
+    def guidance(self) -> list[Intervention]:
         """Guidance that applies at every point of the spectrum."""
-        return [i for i in self.interventions if i.everywhere]
+        return [i for i in self.interventions if i.applies_everywhere]
 
     @property
-    def everywhere_cautions(self) -> list[Caution]:
-        return [c for c in self.cautions if c.everywhere]
+    def general_cautions(self) -> list[Caution]:
+        """Cautions that apply at every point of the spectrum."""
+        return [c for c in self.cautions if c.applies_everywhere]
 
     def intervention(self, item_id: str) -> Intervention:
         for item in self.interventions:
@@ -135,6 +138,6 @@ class Catalogue(BaseModel):
 
 
 @cache
-def catalogue() -> Catalogue:
+def response_catalogue() -> ResponseCatalogue:
     """The bundled catalogue of interventions and cautions (read once; immutable)."""
-    return Catalogue.model_validate(bundled_toml("interventions.toml"))
+    return ResponseCatalogue.model_validate(bundled_toml("interventions.toml"))

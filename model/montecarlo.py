@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict
 
 from model.config import ModelConfig
 from model.personas import Persona
-from model.scoring import FloatArray, Settings, layout, sample_positions, values_matrix
+from model.scoring import FloatArray, Settings, factor_columns, sample_positions, values_matrix
 from model.spectrum import ZONES, Zone
 
 DEFAULT_SAMPLES = 1000
@@ -51,7 +51,7 @@ def draw_weights(config: ModelConfig, samples: int, seed: int) -> tuple[FloatArr
     if not 1 <= samples <= MAX_SAMPLES:
         raise ValueError(f"samples must be between 1 and {MAX_SAMPLES:,}")
     rng = np.random.default_rng(seed)
-    ranges = np.array([config.weights[fid].range for fid in layout().ids], dtype=float)
+    ranges = np.array([config.weights[fid].range for fid in factor_columns().ids], dtype=float)
     weights = rng.uniform(ranges[:, 0], ranges[:, 1], size=(samples, len(ranges)))
     low, high = config.scoring.capital_lack.range
     capital_lack = rng.uniform(low, high, size=samples)

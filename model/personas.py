@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Self
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -267,12 +267,23 @@ class Persona(BaseModel):
         return values
 
 
-class PersonaCollection(BaseModel):
-    """A file holding several personas (for example, a downloaded set)."""
+ItemT = TypeVar("ItemT")
+
+
+class PersonaFile(BaseModel, Generic[ItemT]):
+    """The envelope of a file holding several personas (for example, a downloaded set).
+
+    One definition, two uses: ``PersonaFile[Persona]`` is the schema; loading checks the
+    envelope as ``PersonaFile[Any]`` and then each persona on its own, so one bad persona never
+    hides the others.
+    """
 
     model_config = ConfigDict(extra="forbid")
 
-    personas: list[Persona] = Field(min_length=1, max_length=MAX_PERSONAS_PER_FILE)
+    personas: list[ItemT] = Field(min_length=1, max_length=MAX_PERSONAS_PER_FILE)
+
+
+PersonaCollection = PersonaFile[Persona]
 
 
 _NAME_FIELDS = ("name", "first_name", "last_name", "full_name", "surname", "real_name")
@@ -350,21 +361,10 @@ def personas_from_data(data: Mapping[str, Any], path: str) -> PersonaSet:
     """Validate a parsed document as one persona or a collection; each persona separately."""
     result = PersonaSet()
     if "personas" in data:
-        extra = sorted(set(data) - {"personas"})
-        if extra:
-            result.problems.append(
-                Problem(path, NO_ITEM, extra[0], "unknown field beside `personas`")
-            )
-        items = data["personas"]
-        if not isinstance(items, list) or not items:
-            result.problems.append(
-                Problem(path, NO_ITEM, "personas", "must be a non-empty list of personas")
-            )
-            return result
-        if len(items) > MAX_PERSONAS_PER_FILE:
-            result.problems.append(
-                Problem(path, NO_ITEM, "personas", f"more than {MAX_PERSONAS_PER_FILE} personas")
-            )
+        try:
+            items = PersonaFile[Any].model_validate(data).personas
+        except ValidationError as error:
+            result.problems.extend(problems_from_validation(error, path, NO_ITEM))
             return result
         entries: list[tuple[str, Any, tuple[str | int, ...]]] = [
             (f"personas[{i}]", item, ("personas", i)) for i, item in enumerate(items)

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from model.interventions import Applicable, Caution, Intervention, catalogue
+from model.interventions import Applicable, Caution, Intervention, response_catalogue
 from model.scoring import Assessment
 from model.spectrum import Zone
 
@@ -119,7 +119,7 @@ class _Collector(list[Applicable[T]]):
 
 def plan_for(assessment: Assessment) -> ResponsePlan:
     """Both layers of response for one assessed persona."""
-    a, cat = assessment, catalogue()
+    a, cat = assessment, response_catalogue()
     stated = a.self_zone is not None
     zone = a.self_zone if a.self_zone is not None else a.zone
 
@@ -159,10 +159,10 @@ def plan_for(assessment: Assessment) -> ResponsePlan:
         cautions.add([cat.caution(SHRUGGING_OFF_VIOLENCE)], REASON_VIOLENCE)
     if a.zone is not zone:
         cautions.add(cat.cautions_for_zone(a.zone), f"for the assessed zone: {a.zone.label}")
-    cautions.add(cat.everywhere_cautions, REASON_EVERYWHERE)
+    cautions.add(cat.general_cautions, REASON_EVERYWHERE)
 
     guidance: _Collector[Intervention] = _Collector(protections.taken)
-    guidance.add(cat.everywhere, REASON_EVERYWHERE)
+    guidance.add(cat.guidance, REASON_EVERYWHERE)
     return ResponsePlan(
         persona_id=a.persona_id,
         starting_zone=zone,

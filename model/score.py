@@ -98,7 +98,7 @@ class PersonaRecord(BaseModel):
     position: float = Field(ge=0, le=1)
     zone: Zone
     region: Region
-    band: str | None
+    band: str | None = Field(description="The circumstance band, or null at either end.")
     self_placement: float | None
     self_zone: Zone | None
     gap: float | None = Field(description="Position minus self-placement; null when not stated.")
@@ -181,7 +181,7 @@ def persona_record(
         position=a.position,
         zone=a.zone,
         region=a.region,
-        band=a.band,
+        band=a.zone.value if a.zone.in_circumstance else None,
         self_placement=a.self_placement,
         self_zone=a.self_zone,
         gap=a.gap,

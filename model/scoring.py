@@ -155,10 +155,6 @@ class Assessment(BaseModel):
         return self.zone.region
 
     @property
-    def band(self) -> str | None:
-        return self.zone.band
-
-    @property
     def is_minor(self) -> bool:
         return self.legal_status is LegalStatus.MINOR
 
@@ -180,7 +176,7 @@ class Assessment(BaseModel):
 
 
 @dataclass(frozen=True)
-class Layout:
+class FactorColumns:
     """Which columns of the factor matrix hold which kind of factor.
 
     Each kind is a contiguous run of columns (the catalogue lists factors grouped by kind), so a
@@ -208,10 +204,10 @@ def _run_of(kind: FactorKind, kinds: Sequence[FactorKind]) -> slice:
 
 
 @cache
-def layout() -> Layout:
+def factor_columns() -> FactorColumns:
     factors = factor_catalogue().factors
     kinds = [f.kind for f in factors]
-    return Layout(
+    return FactorColumns(
         ids=tuple(f.id for f in factors),
         capital=_run_of(FactorKind.CAPITAL, kinds),
         hardship=_run_of(FactorKind.HARDSHIP, kinds),
@@ -223,7 +219,7 @@ def layout() -> Layout:
 
 def values_matrix(personas: Sequence[Persona]) -> FloatArray:
     """Personas × factors, columns in catalogue order."""
-    ids = layout().ids
+    ids = factor_columns().ids
     if not personas:
         return np.zeros((0, len(ids)))
     rows = (p.factor_values() for p in personas)
@@ -231,7 +227,7 @@ def values_matrix(personas: Sequence[Persona]) -> FloatArray:
 
 
 def weight_vector(config: ModelConfig) -> FloatArray:
-    return np.array([config.weight(fid) for fid in layout().ids], dtype=float)
+    return np.array([config.weight(fid) for fid in factor_columns().ids], dtype=float)
 
 
 @dataclass(frozen=True)
@@ -280,11 +276,11 @@ class Settings:
 def reach_groups(weights: FloatArray) -> tuple[tuple[int, ...], ...]:
     """The columns that open the reach: hardship, struggle and decisive factors, each group
     only those whose configured ``weights`` are above 0 (a factor switched off opens nothing)."""
-    lay = layout()
+    cols = factor_columns()
     groups = (
-        range(lay.hardship.start, lay.hardship.stop),
-        range(lay.struggle.start, lay.struggle.stop),
-        lay.decisive,
+        range(cols.hardship.start, cols.hardship.stop),
+        range(cols.struggle.start, cols.struggle.stop),
+        cols.decisive,
     )
     return tuple(tuple(c for c in group if weights[c] > 0) for group in groups)
 
@@ -359,14 +355,14 @@ def _terms(
     from the shapes, so a sum may differ in its last bit with the size of the batch: batch and
     single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
     """
-    lay = layout()
+    cols = factor_columns()
     samples, personas = weights.shape[0], values.shape[0]
     # Unit rows after the sums copy the reach's columns out as contiguous rows (exactly: a
     # product by 1 plus zeros), far cheaper to compare than columns strided through the matrix.
     columns = [c for group in groups for c in group]
     sums = 4 * samples
     stacked = np.zeros((sums + len(columns), weights.shape[1]))
-    for term, kind in enumerate(lay.kinds):
+    for term, kind in enumerate(cols.kinds):
         stacked[term * samples : (term + 1) * samples, kind] = weights[:, kind]
     stacked[np.arange(sums, sums + len(columns)), columns] = 1.0
     buffer = np.empty((len(stacked) + 2 * samples, personas))
@@ -383,7 +379,7 @@ def _terms(
         start += len(group)
     # 1 − L = λ·A + (1 − λ), with A the weighted average of the capitals. The clip keeps a
     # rounding of the sums from taking A outside [0, 1].
-    kept /= weights[:, lay.capital].sum(axis=1)[:, np.newaxis]
+    kept /= weights[:, cols.capital].sum(axis=1)[:, np.newaxis]
     np.clip(kept, 0.0, 1.0, out=kept)
     lack_share = settings.capital_lack[:, np.newaxis]
     kept *= lack_share
@@ -466,7 +462,7 @@ def _contributions(
     values: FloatArray, terms: _Terms, weights: FloatArray, config: ModelConfig, out: FloatArray
 ) -> None:
     """Each factor's share of the position (P × F) for one block of personas, into ``out``."""
-    lay = layout()
+    cols = factor_columns()
     lack, hardship, struggle, control = (
         1.0 - t[:, 0]
         for t in (terms.kept, terms.hardship_free, terms.struggle_free, terms.control_free)
@@ -476,7 +472,7 @@ def _contributions(
     parts = np.stack([share * s for s in _shapley3(lack, hardship, struggle)] + [control], axis=1)
     # What each factor pushes with: weight × value, or weight × what is missing for a capital.
     np.multiply(values, weights, out=out)
-    out[:, lay.capital] = weights[lay.capital] - out[:, lay.capital]
+    out[:, cols.capital] = weights[cols.capital] - out[:, cols.capital]
     indicator = _term_indicator()
     totals = out @ indicator  # P × 4
     scale = np.zeros_like(totals)
@@ -490,7 +486,7 @@ def _contributions(
     out *= factor[:, np.newaxis]
     rows = np.flatnonzero(lifted)
     if rows.size:
-        columns = np.array(lay.decisive)
+        columns = np.array(cols.decisive)
         reached = values[np.ix_(rows, columns)].copy()
         reached[reached < config.scoring.decisive_threshold] = 0.0
         reached[:, weights[columns] == 0] = 0.0  # a factor switched off decides nothing
@@ -501,9 +497,9 @@ def _contributions(
 @cache
 def _term_indicator() -> FloatArray:
     """Factors × terms: 1 where a factor feeds a term (capital, hardship, struggle, control)."""
-    lay = layout()
-    indicator = np.zeros((len(lay.ids), 4))
-    for term, kind in enumerate(lay.kinds):
+    cols = factor_columns()
+    indicator = np.zeros((len(cols.ids), 4))
+    for term, kind in enumerate(cols.kinds):
         indicator[kind, term] = 1.0
     return indicator
 
@@ -569,7 +565,7 @@ def _present(values: Mapping[str, float], config: ModelConfig) -> dict[FactorKin
 def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]:
     """Assess every persona at once (vectorized)."""
     positions, contributions, codes, held = score_matrix(values_matrix(personas), config)
-    ids = layout().ids
+    ids = factor_columns().ids
     zones = config.boundaries.zone_indices(positions).tolist()
     shares, places = contributions.tolist(), positions.tolist()
     results = []

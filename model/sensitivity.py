@@ -35,13 +35,12 @@ from model.scoring import (
     FloatArray,
     IntArray,
     Settings,
-    layout,
+    factor_columns,
     sample_positions,
     values_matrix,
 )
-from model.spectrum import ZONES, Zone
+from model.spectrum import BOUNDARY_FIELDS, BOUNDARY_LABELS, ZONES, Zone
 
-BOUNDARY_NAMES = ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper")
 DEFAULT_BASE_SAMPLES = 1024
 """Sobol base samples (N): SALib evaluates N·(D + 2) parameter sets."""
 DEFAULT_TRAJECTORIES = 64
@@ -108,7 +107,7 @@ def parameters(config: ModelConfig) -> list[Parameter]:
         Parameter("presence", "presence level", scoring.presence, *plausible.presence, 1e-3, 1.0),
     ]
     edges = (0.0, *config.boundaries.as_tuple(), 1.0)
-    for index, name in enumerate(BOUNDARY_NAMES, start=1):
+    for index, name in enumerate(BOUNDARY_FIELDS, start=1):
         value = edges[index]
         # Never so far that two boundaries could cross: at most half the narrower zone beside it.
         room = min(
@@ -119,7 +118,7 @@ def parameters(config: ModelConfig) -> list[Parameter]:
         found.append(
             Parameter(
                 f"boundary.{name}",
-                f"boundary {name.replace('_', ' ')}",
+                BOUNDARY_LABELS[name].lower(),
                 value,
                 value - room,
                 value + room,
@@ -137,7 +136,7 @@ def evaluate(
     not named stays as configured. One batched engine call."""
     samples = len(sets)
     columns = {name: sets[:, i] for i, name in enumerate(names)}
-    ids = layout().ids
+    ids = factor_columns().ids
     weights = np.tile([config.weight(f) for f in ids], (samples, 1)).astype(float)
     for i, fid in enumerate(ids):
         if f"weight.{fid}" in columns:
@@ -148,7 +147,7 @@ def evaluate(
         return columns[name] if name in columns else np.broadcast_to(default, samples).copy()
 
     edges = np.tile(base.edges, (samples, 1))
-    for index, name in enumerate(BOUNDARY_NAMES, start=1):
+    for index, name in enumerate(BOUNDARY_FIELDS, start=1):
         if f"boundary.{name}" in columns:
             edges[:, index] = columns[f"boundary.{name}"]
     settings = Settings(
@@ -166,7 +165,7 @@ def _zones(
 ) -> IntArray:
     """Zone indices (P × N) of positions under each set's own boundaries."""
     edges = np.tile(config.boundaries.as_tuple(), (len(sets), 1))
-    for index, name in enumerate(BOUNDARY_NAMES):
+    for index, name in enumerate(BOUNDARY_FIELDS):
         if f"boundary.{name}" in names:
             edges[:, index] = sets[:, list(names).index(f"boundary.{name}")]
     zones: IntArray = (positions[:, :, np.newaxis] >= edges[np.newaxis, :, :]).sum(

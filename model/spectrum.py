@@ -41,9 +41,9 @@ class Zone(StrEnum):
         return Region.CIRCUMSTANCE
 
     @property
-    def band(self) -> str | None:
-        """The circumstance band, or None at either end of the axis."""
-        return None if self.region is not Region.CIRCUMSTANCE else self.value
+    def in_circumstance(self) -> bool:
+        """True for the three bands of circumstance, False at either end of the axis."""
+        return self.region is Region.CIRCUMSTANCE
 
     @property
     def label(self) -> str:
@@ -122,8 +122,8 @@ class Boundaries(BaseModel):
         for i in range(len(values) - 1):
             if not values[i] < values[i + 1]:
                 raise ValueError(
-                    f"{_BOUNDARY_FIELDS[i]} ({values[i]}) must be below "
-                    f"{_BOUNDARY_FIELDS[i + 1]} ({values[i + 1]})"
+                    f"{BOUNDARY_LABELS[BOUNDARY_FIELDS[i]]} ({values[i]}) must be below "
+                    f"{BOUNDARY_LABELS[BOUNDARY_FIELDS[i + 1]]} ({values[i + 1]})"
                 )
         return self
 
@@ -164,4 +164,9 @@ class Boundaries(BaseModel):
         return indices
 
 
-_BOUNDARY_FIELDS = ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper")
+BOUNDARY_FIELDS: tuple[str, ...] = tuple(f"{zone.value}_upper" for zone in ZONES[:-1])
+"""The boundaries' field names, from choice to coercion: each ends the zone it is named for."""
+BOUNDARY_LABELS: dict[str, str] = {
+    f"{zone.value}_upper": f"{zone.label} ends at" for zone in ZONES[:-1]
+}
+"""What each boundary is called in forms, tables and messages."""

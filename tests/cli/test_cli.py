@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 import model
-from model import ZONES, PersonaSet, Zone, assess, catalogue, default_config, parse_config
+from model import ZONES, PersonaSet, Zone, assess, default_config, parse_config, response_catalogue
 from model.documents import MAX_FILE_BYTES
 from model.explanation import NOTICE, explain
 from model.personas import MAX_NARRATIVE, persona_to_data
@@ -163,7 +163,7 @@ BAD_INPUTS: list[tuple[str, str, Builder, str, str, str]] = [
                                                            1).encode(),
      "-", "-", "duplicate key 'id'"),
     ("empty-persona-list", "none.json", lambda t, d: b'{"personas": []}', "-", "personas",
-     "non-empty list"),
+     "at least 1 item"),
     ("deeply-nested", "deep.json", lambda t, d: b"[" * 100_000 + b"]" * 100_000, "-", "-",
      "nested too deeply"),
 ]  # fmt: skip
@@ -309,7 +309,7 @@ def test_score_json_document(repo_root: Path, bundled_personas: PersonaSet) -> N
         assert record["position"] == assessment.position
         assert record["zone"] == assessment.zone.value
         assert record["region"] == Zone(record["zone"]).region.value
-        assert record["band"] == Zone(record["zone"]).band
+        assert record["band"] == (record["zone"] if Zone(record["zone"]).in_circumstance else None)
         assert record["minor"] is assessment.is_minor
         assert record["legal_status"] == assessment.legal_status.value
         assert record["legal_status"] in ("minor_lacks_legal_agency", "adult")
@@ -454,7 +454,7 @@ def test_score_refuses_an_invalid_config_with_one_line(repo_root: Path, tmp_path
     match = PROBLEM_LINE.match(line)
     assert match is not None, line
     assert (match["path"], match["item"], match["field"]) == (str(path), "config", "boundaries")
-    assert "economic_upper" in match["message"]
+    assert "Circumstance: economic ends at" in match["message"]
 
 
 def test_score_reports_bad_personas_but_scores_the_good_ones(
@@ -501,7 +501,7 @@ def test_interventions_with_no_argument_lists_every_zone(repo_root: Path) -> Non
     for zone in ZONES:
         assert f"{zone.label} ({zone.value})" in result.out
     assert "Everywhere on the spectrum" in result.out
-    cat = catalogue()
+    cat = response_catalogue()
     for title in titles(list(cat.interventions)) | titles(list(cat.cautions)):
         assert title in result.out
 
@@ -509,7 +509,7 @@ def test_interventions_with_no_argument_lists_every_zone(repo_root: Path) -> Non
 def test_interventions_for_one_zone(repo_root: Path) -> None:
     result = run("interventions", "economic", cwd=repo_root)
     assert result.code == 0
-    cat = catalogue()
+    cat = response_catalogue()
     assert result.out.startswith(f"{NOTICE}\n\n{Zone.ECONOMIC.label} (economic)")
     for title in titles(cat.for_zone(Zone.ECONOMIC)):
         assert title in result.out
@@ -529,8 +529,8 @@ def test_interventions_for_circumstance_shows_its_three_bands(repo_root: Path) -
 def test_interventions_everywhere(repo_root: Path) -> None:
     result = run("interventions", "everywhere", cwd=repo_root)
     assert result.code == 0
-    cat = catalogue()
-    for title in titles(cat.everywhere) | titles(cat.everywhere_cautions):
+    cat = response_catalogue()
+    for title in titles(cat.guidance) | titles(cat.general_cautions):
         assert title in result.out
     for title in titles(cat.for_zone(Zone.COERCION)):
         assert title not in result.out
@@ -550,7 +550,7 @@ def test_interventions_for_a_minor_include_coercions(
     assert "coerced in law" not in result.out
     # Whatever they say, a minor's protections hold the responses for coercion (L48).
     protections = result.out.split("Protections, whatever they say", 1)[1].split("\nCautions")[0]
-    support = next(i for i in catalogue().interventions if i.id == "support-not-punish")
+    support = next(i for i in response_catalogue().interventions if i.id == "support-not-punish")
     assert re.search(
         rf"{re.escape(support.title)} .*a minor: treated as coerced whatever they say", protections
     )

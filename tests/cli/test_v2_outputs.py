@@ -14,7 +14,7 @@ import pandas  # type: ignore[import-untyped]
 import pytest
 
 import model
-from model import PersonaSet, Zone, assess, catalogue, default_config, plan_for
+from model import PersonaSet, Zone, assess, default_config, plan_for, response_catalogue
 from model.explanation import NOTICE
 from model.personas import NOT_STATED, persona_to_data
 from model.report import csv_columns
@@ -116,7 +116,7 @@ def test_force_or_manipulation_is_what_makes_control_decisive(document: dict[str
 def test_a_minors_protections_hold_the_responses_for_coercion(
     document: dict[str, Any], json_text: str
 ) -> None:
-    coercion = [i.id for i in catalogue().for_zone(Zone.COERCION)]
+    coercion = [i.id for i in response_catalogue().for_zone(Zone.COERCION)]
     minors = [r for r in document["personas"] if r["minor"]]
     assert minors
     for record in minors:
@@ -312,7 +312,7 @@ def test_interventions_for_a_silent_persona_ask_first(
     heading = next(line for line in result.out.splitlines() if line.startswith("Starting where"))
     assert "ask first" in heading
     after = result.out.split(heading, 1)[1].lstrip("\n")
-    ask = catalogue().intervention("ask-first")
+    ask = response_catalogue().intervention("ask-first")
     assert after.startswith(f"  * {ask.title}")
 
 
@@ -320,10 +320,10 @@ def test_a_zone_says_which_interventions_apply_whatever_a_person_says(repo_root:
     result = run("interventions", "economic", cwd=repo_root)
     assert result.code == 0, result.err
     heads = {line for line in result.out.splitlines() if line.startswith("  * ")}
-    for item in catalogue().for_zone(Zone.ECONOMIC):
+    for item in response_catalogue().for_zone(Zone.ECONOMIC):
         (head,) = [h for h in heads if h.startswith(f"  * {item.title} [")]
         assert ("offered whatever they say" in head) is item.follows_assessment, item.id
-    assert any(i.follows_assessment for i in catalogue().for_zone(Zone.ECONOMIC))
+    assert any(i.follows_assessment for i in response_catalogue().for_zone(Zone.ECONOMIC))
     assert "Cautions:" in result.out
 
 

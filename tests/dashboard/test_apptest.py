@@ -26,14 +26,14 @@ from model import (
     ModelConfig,
     PlacementBasis,
     Zone,
-    all_views,
     assess,
-    catalogue,
     default_config,
     dump_config,
+    frame_all,
     framings,
     load_config_bytes,
     plan_for,
+    response_catalogue,
 )
 from model.explanation import NOTICE, explain
 from tests.dashboard.conftest import (
@@ -152,11 +152,11 @@ def test_interventions_page_shows_tabs_and_overview_table(app: App) -> None:
     at = open_page(app(), INTERVENTIONS)
     assert [tab.label for tab in at.main.tabs] == [z.label for z in ZONES] + ["Everywhere"]
     overview = at.main.table[1].value  # after the table of protections
-    assert list(overview.index) == [i.title for i in catalogue().interventions]
+    assert list(overview.index) == [i.title for i in response_catalogue().interventions]
     assert {z.short_label for z in ZONES} <= set(overview.columns)
     for tab, zone in zip(at.main.tabs, ZONES, strict=False):
         titles = {unescape(m.value) for m in tab.markdown}
-        for item in catalogue().for_zone(zone):
+        for item in response_catalogue().for_zone(zone):
             assert f"**{item.title}**" in titles, f"{item.title} missing from the {zone} tab"
 
 
@@ -570,7 +570,7 @@ def test_a_minors_page_lists_coercions_responses_under_protections(app: App, bun
         protections = section(at, PROTECTIONS)
         listed = bold_titles(protections)
         also = " ".join(unescape(e.value) for e in protections if e.type == "caption")
-        for item in catalogue().for_zone(Zone.COERCION):
+        for item in response_catalogue().for_zone(Zone.COERCION):
             in_first = item.id in {x.item.id for x in plan_for(a).starting}
             if in_first:
                 assert item.title in also, f"{persona_id}: {item.title} not said to be owed"
@@ -587,7 +587,7 @@ def test_a_not_stated_persona_starts_with_ask_first(app: App, bundled) -> None:
     assert label == f"**Where it starts:** {plan_for(a).starting_label}"
     assert label.startswith("**Where it starts:** Not stated: ask first (L50)"), label
     assert a.zone.label in label, "the assessed zone is named as the stand-in"
-    assert bold_titles(starting)[0] == catalogue().intervention("ask-first").title
+    assert bold_titles(starting)[0] == response_catalogue().intervention("ask-first").title
     assert "ask first" in " ".join(unescape(m.value) for m in at.main.markdown)
 
 
@@ -620,15 +620,15 @@ def test_the_persona_page_shows_this_person_under_every_framing(app: App, bundle
         titles = bold_titles(shown)
         assert titles == [f.title for f in framings()], "four framings, side by side"
         text = " ".join(unescape(e.value) for e in shown if e.type == "markdown")
-        cat = catalogue()
-        for v in all_views(a):
+        cat = response_catalogue()
+        for v in frame_all(a):
             for rid in (*v.responses, *v.protections):
                 assert f"- {cat.intervention(rid).title}" in text, "responses named, not counted"
             for cid in v.cautions:
                 assert f"- {cat.caution(cid).title}" in text
         for f in framings():
             assert f.misses in text, "what each framing misses"
-        criminal = next(v for v in all_views(a) if v.framing is FramingId.CRIMINAL_LEGAL)
+        criminal = next(v for v in frame_all(a) if v.framing is FramingId.CRIMINAL_LEGAL)
         assert criminal.basis is PlacementBasis.NOT_PLACED
         assert "Not placed on the axis" in text
 
@@ -707,7 +707,7 @@ def test_interventions_page_explains_the_layers_and_marks_protections(app: App) 
     assert "this project's classification" in joined
 
     overview = at.main.table[1].value
-    cat = catalogue()
+    cat = response_catalogue()
     for item, whatever, protection in zip(
         cat.interventions,
         overview["Whatever they say (L62)"],
@@ -743,7 +743,7 @@ def test_about_page_covers_the_technology_essay_and_scope(app: App) -> None:
         "Civil liberties are important considerations",
     ):
         assert phrase.lower() in joined.lower(), phrase
-    assert catalogue().caution("surveillance-identification").title in joined
+    assert response_catalogue().caution("surveillance-identification").title in joined
     assert "accepts only fictional" not in joined.lower()
     headers = [h.value for h in at.main.header]
     assert "Technology and research (L94–L106)" in headers

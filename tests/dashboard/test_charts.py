@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts
-from model import ZONES, default_config, framings, load_personas, view
+from model import ZONES, default_config, frame, framings, load_personas
 from model.results import Results
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ def every_figure(results: Results) -> list[go.Figure]:
     assessment = results.assessments[first.id]
     positions = {pid: a.position for pid, a in results.assessments.items()}
     shifted = {pid: min(1.0, value + 0.1) for pid, value in positions.items()}
-    views = [view(a, f.id) for a in results.assessments.values() for f in framings()]
+    views = [frame(a, f.id) for a in results.assessments.values() for f in framings()]
     return [
         charts.spectrum_map(people, results),
         charts.shift_chart(people, shifted, positions, results.config.boundaries),

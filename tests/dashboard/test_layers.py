@@ -11,7 +11,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 
 from dashboard import layers
-from model import Persona, Zone, assess_one, catalogue, default_config, plan_for
+from model import Persona, Zone, assess_one, default_config, plan_for, response_catalogue
 from tests.strategies import personas
 
 
@@ -35,7 +35,7 @@ def test_the_protections_agree_for_any_persona(persona: Persona) -> None:
 
 
 def test_every_trigger_marks_what_the_model_adds() -> None:
-    cat = catalogue()
+    cat = response_catalogue()
     marked = {i.id for i in cat.interventions if layers.triggers_for(i)}
     assert {"support-not-punish", "safety-from-violence"} <= marked
     assert {i.id for i in cat.for_zone(Zone.COERCION)} <= marked

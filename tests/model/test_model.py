@@ -30,19 +30,20 @@ from model import (
     PlacementBasis,
     Problem,
     Zone,
-    all_views,
     assess,
     assess_one,
-    catalogue,
     default_config,
     factor_catalogue,
+    frame,
+    frame_all,
     framings,
     parse_config,
     plan_for,
-    view,
+    response_catalogue,
 )
 from model.framings import framing
 from model.sources import MAX_QUOTE_CHARS, SOURCE_FILE, Citation
+from model.spectrum import BOUNDARY_LABELS
 from tests.strategies import configs, minors, personas
 
 REQUIRED_CAUTIONS = {
@@ -59,11 +60,11 @@ def assessments(bundled_personas: PersonaSet, config: ModelConfig) -> list[Asses
 
 
 def coercion_only_interventions() -> set[str]:
-    return {i.id for i in catalogue().for_zone(Zone.COERCION)}
+    return {i.id for i in response_catalogue().for_zone(Zone.COERCION)}
 
 
 def coercion_only_cautions() -> set[str]:
-    return {c.id for c in catalogue().cautions_for_zone(Zone.COERCION)}
+    return {c.id for c in response_catalogue().cautions_for_zone(Zone.COERCION)}
 
 
 # ---------------------------------------------------------------- the bundled persona library
@@ -117,7 +118,7 @@ def test_every_factor_has_a_citation() -> None:
 
 
 def test_every_intervention_and_caution_has_a_citation() -> None:
-    cat = catalogue()
+    cat = response_catalogue()
     for intervention in cat.interventions:
         assert len(intervention.sources) >= 1, intervention.id
     for caution in cat.cautions:
@@ -140,18 +141,18 @@ def test_every_weight_in_the_default_config_gives_its_basis(config: ModelConfig)
 
 
 def test_the_catalogue_covers_every_level_and_every_zone() -> None:
-    cat = catalogue()
+    cat = response_catalogue()
     assert {i.level for i in cat.interventions} == set(Level)
     for zone in ZONES:
         assert cat.for_zone(zone), f"no zone-specific intervention for {zone.value}"
         assert cat.cautions_for_zone(zone, include_everywhere=True), zone.value
-    assert cat.everywhere, "no guidance that applies everywhere"
+    assert cat.guidance, "no guidance that applies everywhere"
     ids = [i.id for i in cat.interventions] + [c.id for c in cat.cautions]
     assert len(ids) == len(set(ids))
 
 
 def test_the_cautions_include_the_four_the_essays_name() -> None:
-    assert {c.id for c in catalogue().cautions} >= REQUIRED_CAUTIONS
+    assert {c.id for c in response_catalogue().cautions} >= REQUIRED_CAUTIONS
 
 
 def test_arresting_victims_is_a_caution_for_coercion() -> None:
@@ -217,7 +218,7 @@ def test_a_stated_self_placement_starts_from_that_zone(assessments: list[Assessm
         assert plan.starting_zone is assessment.self_zone
         assert not plan.ask_first
         assert [x.item.id for x in plan.starting] == [
-            i.id for i in catalogue().for_zone(assessment.self_zone)
+            i.id for i in response_catalogue().for_zone(assessment.self_zone)
         ]
 
 
@@ -263,7 +264,7 @@ def test_the_layers_follow_the_self_placement_and_the_protections(
     every = starting + protections + guidance
     assert len(every) == len(set(every)), "an item appears in two layers"
     assert len(cautions) == len(set(cautions))
-    cat = catalogue()
+    cat = response_catalogue()
     zone = assessment.self_zone or assessment.zone
     expected = [i.id for i in cat.for_zone(zone)]
     if assessment.self_zone is None:
@@ -273,7 +274,7 @@ def test_the_layers_follow_the_self_placement_and_the_protections(
         assert coercion_only_interventions() <= set(starting) | set(protections)
     if assessment.forced_or_manipulated:
         assert "support-not-punish" in starting + protections
-    assert set(guidance) | set(starting) | set(protections) >= {i.id for i in cat.everywhere}
+    assert set(guidance) | set(starting) | set(protections) >= {i.id for i in cat.guidance}
 
 
 @settings(max_examples=40, deadline=None)
@@ -289,7 +290,7 @@ def test_every_minor_gets_the_protections_layer(persona: Persona, config: ModelC
 
 def test_all_coercion_puts_everyone_in_coercion(assessments: list[Assessment]) -> None:
     for assessment in assessments:
-        framed = view(assessment, FramingId.ALL_COERCION)
+        framed = frame(assessment, FramingId.ALL_COERCION)
         assert framed.zone is Zone.COERCION
         assert framed.basis is PlacementBasis.ALL_AS_COERCION
         assert framed.persona_id == assessment.persona_id
@@ -315,7 +316,7 @@ def test_starting_where_they_are_takes_the_stated_placement(
     assessments: list[Assessment],
 ) -> None:
     for assessment in assessments:
-        framed = view(assessment, FramingId.STARTING_WHERE_THEY_ARE)
+        framed = frame(assessment, FramingId.STARTING_WHERE_THEY_ARE)
         plan = plan_for(assessment)
         assert framed.responses == tuple(x.item.id for x in plan.starting)
         assert framed.protections == tuple(x.item.id for x in plan.protections)
@@ -333,7 +334,7 @@ def test_criminal_legal_arrests_and_raises_arresting_victims_for_every_minor(
     minors_seen = [a for a in assessments if a.is_minor]
     assert minors_seen
     for assessment in minors_seen:
-        framed = view(assessment, FramingId.CRIMINAL_LEGAL)
+        framed = frame(assessment, FramingId.CRIMINAL_LEGAL)
         assert "arresting-victims" in framed.cautions
         assert framed.zone is None
         assert framed.basis is PlacementBasis.NOT_PLACED
@@ -347,12 +348,12 @@ def test_criminal_legal_spares_an_adult_at_the_choice_end_the_arrest_caution(
     adults_at_choice = [a for a in assessments if not a.is_minor and a.zone is Zone.CHOICE]
     assert adults_at_choice
     for assessment in adults_at_choice:
-        assert "arresting-victims" not in view(assessment, FramingId.CRIMINAL_LEGAL).cautions
+        assert "arresting-victims" not in frame(assessment, FramingId.CRIMINAL_LEGAL).cautions
 
 
 def test_placed_from_outside_agrees_with_the_assessment(assessments: list[Assessment]) -> None:
     for assessment in assessments:
-        framed = view(assessment, FramingId.PLACED_FROM_OUTSIDE)
+        framed = frame(assessment, FramingId.PLACED_FROM_OUTSIDE)
         assert framed.zone is assessment.zone
         assert framed.basis is PlacementBasis.ASSESSED
         assert not framed.differs_from_assessment
@@ -360,7 +361,7 @@ def test_placed_from_outside_agrees_with_the_assessment(assessments: list[Assess
 
 
 def test_one_persona_under_every_framing(assessments: list[Assessment]) -> None:
-    views = all_views(assessments[0])
+    views = frame_all(assessments[0])
     assert [v.framing for v in views] == [f.id for f in framings()]
     assert {v.framing for v in views} == set(FramingId)
     for info in framings():
@@ -372,8 +373,8 @@ def test_one_persona_under_every_framing(assessments: list[Assessment]) -> None:
 def test_every_framing_names_only_catalogue_items(
     persona: Persona, config: ModelConfig, framing_id: FramingId
 ) -> None:
-    framed = view(assess_one(persona, config), framing_id)
-    cat = catalogue()
+    framed = frame(assess_one(persona, config), framing_id)
+    cat = response_catalogue()
     assert set(framed.responses) | set(framed.protections) <= {i.id for i in cat.interventions}
     assert set(framed.cautions) <= {c.id for c in cat.cautions}
     if framing_id is FramingId.ALL_COERCION:
@@ -422,8 +423,10 @@ def test_boundaries_must_rise_strictly(low_field: str, high_field: str, value: f
     data["boundaries"][changed] = value
     problems = refusals(data)
     assert [p.field for p in problems] == ["boundaries"]
-    assert low_field in problems[0].message
-    assert high_field in problems[0].message
+    # Named as the controls name them, not by their internal field names.
+    assert BOUNDARY_LABELS[low_field] in problems[0].message
+    assert BOUNDARY_LABELS[high_field] in problems[0].message
+    assert "_upper" not in problems[0].message
     assert "must be below" in problems[0].message
 
 
