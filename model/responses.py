@@ -20,12 +20,18 @@ The gap between the two is kept, and is what a trainer discusses.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import TypeVar
 
-from model.interventions import Applicable, Caution, Intervention, response_catalogue
+from model.interventions import (
+    Applicable,
+    Caution,
+    Intervention,
+    ResponseCatalogue,
+    response_catalogue,
+)
 from model.scoring import Assessment
 from model.spectrum import Zone
 
@@ -55,18 +61,89 @@ SAFETY_FROM_VIOLENCE = "safety-from-violence"
 ARRESTING_VICTIMS = "arresting-victims"
 SHRUGGING_OFF_VIOLENCE = "shrugging-off-violence"
 
-REASON_MINOR = (
-    "a minor: treated as coerced whatever they say, for teenagers lack legal agency (L48); "
-    "youth often do not see themselves as victims (L17)"
-)
-REASON_FORCED = "forced or manipulated: supported, not punished (L58)"
-REASON_COERCION = (
-    "assessed in coercion: legal action against those who exploit, and support, do not wait "
-    "for self-identification (L58)"
-)
-REASON_VIOLENCE = "has met violence: never acceptable, and always support (L70)"
 REASON_NEVER_ARREST = "never arrest the people being exploited (L20, L58)"
 REASON_EVERYWHERE = "applies everywhere"
+
+
+@dataclass(frozen=True)
+class Protection:
+    """A condition under which responses may not wait for anyone to self-identify, and what it
+    brings. :data:`PROTECTIONS` is the whole rule: :func:`plan_for` applies it, and the pages
+    explain it from the same data."""
+
+    id: str
+    who: str
+    """Whom it protects, as a page names them."""
+    short: str
+    """The same, for a narrow table column."""
+    refs: str
+    reason: str
+    """Why each item it brings is owed (shown beside the item)."""
+    applies: Callable[[Assessment], bool]
+    brings: Callable[[ResponseCatalogue, Assessment], list[Intervention]]
+    cautions: tuple[str, ...] = ()
+    """Ids of the cautions it raises."""
+
+
+def _coercions(cat: ResponseCatalogue, a: Assessment) -> list[Intervention]:
+    return cat.for_zone(Zone.COERCION)
+
+
+PROTECTIONS: tuple[Protection, ...] = (
+    Protection(
+        "minor",
+        "every minor, whatever they say",
+        "minors",
+        "L17, L20, L48",
+        "a minor: treated as coerced whatever they say, for teenagers lack legal agency (L48); "
+        "youth often do not see themselves as victims (L17)",
+        lambda a: a.is_minor,
+        _coercions,
+        (ARRESTING_VICTIMS,),
+    ),
+    Protection(
+        "forced",
+        "anyone forced or manipulated",
+        "forced or manipulated",
+        "L58",
+        "forced or manipulated: supported, not punished (L58)",
+        lambda a: a.forced_or_manipulated,
+        lambda cat, a: [cat.intervention(SUPPORT_NOT_PUNISH)],
+        (ARRESTING_VICTIMS,),
+    ),
+    Protection(
+        "coercion",
+        "anyone assessed in coercion",
+        "coercion",
+        "L58",
+        "assessed in coercion: legal action against those who exploit, and support, do not "
+        "wait for self-identification (L58)",
+        lambda a: a.zone is Zone.COERCION,
+        _coercions,
+        (ARRESTING_VICTIMS,),
+    ),
+    Protection(
+        "violence",
+        "anyone who has met violence",
+        "violence",
+        "L70",
+        "has met violence: never acceptable, and always support (L70)",
+        lambda a: a.violence_present,
+        lambda cat, a: [cat.intervention(SAFETY_FROM_VIOLENCE)],
+        (SHRUGGING_OFF_VIOLENCE,),
+    ),
+    Protection(
+        "services",
+        "anyone the assessment places where services apply",
+        "services (L62)",
+        "L62",
+        "whether or not they see themselves as trafficked (L62)",
+        lambda a: True,
+        lambda cat, a: [
+            i for i in cat.interventions if i.follows_assessment and a.zone in i.applies_to
+        ],
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -81,6 +158,9 @@ class ResponsePlan:
     cautions: tuple[Applicable[Caution], ...]
     guidance: tuple[Applicable[Intervention], ...]
     """Guidance that applies everywhere and is not already in a layer."""
+    owed: tuple[Applicable[Intervention], ...]
+    """Everything owed whatever they say, with its reason, including what the first layer
+    already lists (the protections layer shows each item once)."""
 
     @property
     def ask_first(self) -> bool:
@@ -137,26 +217,20 @@ def plan_for(assessment: Assessment) -> ResponsePlan:
         )
 
     protections: _Collector[Intervention] = _Collector(starting.taken)
-    coercion = cat.for_zone(Zone.COERCION)
-    if a.is_minor:
-        protections.add(coercion, REASON_MINOR)
-    if a.forced_or_manipulated:
-        protections.add([cat.intervention(SUPPORT_NOT_PUNISH)], REASON_FORCED)
-    if a.zone is Zone.COERCION:
-        protections.add(coercion, REASON_COERCION)
-    if a.violence_present:
-        protections.add([cat.intervention(SAFETY_FROM_VIOLENCE)], REASON_VIOLENCE)
-    protections.add(
-        [i for i in cat.interventions if i.follows_assessment and a.zone in i.applies_to],
-        f"assessed {a.zone.label}: whether or not they see themselves as trafficked (L62)",
-    )
-
+    owed: _Collector[Intervention] = _Collector()
     cautions: _Collector[Caution] = _Collector()
     cautions.add(cat.cautions_for_zone(zone), f"for their own place: {zone.label}")
-    if a.is_minor or a.forced_or_manipulated or a.zone is Zone.COERCION:
-        cautions.add([cat.caution(ARRESTING_VICTIMS)], REASON_NEVER_ARREST)
-    if a.violence_present:
-        cautions.add([cat.caution(SHRUGGING_OFF_VIOLENCE)], REASON_VIOLENCE)
+    for protection in PROTECTIONS:
+        if protection.applies(a):
+            brought = protection.brings(cat, a)
+            protections.add(brought, protection.reason)
+            owed.add(brought, protection.reason)
+            reason = (
+                REASON_NEVER_ARREST
+                if ARRESTING_VICTIMS in protection.cautions
+                else (protection.reason)
+            )
+            cautions.add([cat.caution(c) for c in protection.cautions], reason)
     if a.zone is not zone:
         cautions.add(cat.cautions_for_zone(a.zone), f"for the assessed zone: {a.zone.label}")
     cautions.add(cat.general_cautions, REASON_EVERYWHERE)
@@ -171,4 +245,5 @@ def plan_for(assessment: Assessment) -> ResponsePlan:
         protections=tuple(protections),
         cautions=tuple(cautions),
         guidance=tuple(guidance),
+        owed=tuple(owed),
     )
