@@ -21,18 +21,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from model.config import ModelConfig, default_config, default_config_text, load_config
-from model.explanation import NOTICE, explain
-from model.interventions import Applicable, Caution, Intervention, response_catalogue
+from model.explanation import NOTICE
+from model.listing import everywhere_listing, persona_listing, zone_listing
 from model.montecarlo import MAX_SAMPLES
-from model.personas import PersonaSet, load_personas, persona_file_schema
+from model.personas import load_personas, persona_file_schema
 from model.problems import InputError, Problem
 from model.report import to_csv, to_json, to_table
-from model.responses import Layer, plan_for
 from model.results import Results
 from model.score import ScoreDocument, score_document
-from model.scoring import Assessment, assess_one
-from model.sources import Citation
-from model.spectrum import ZONES, Zone, parse_zone
+from model.spectrum import ZONES, parse_zone
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -114,112 +111,21 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_OK if loaded.ok else EXIT_PROBLEMS
 
 
-def _citations(sources: Sequence[Citation], indent: str = "      ") -> list[str]:
-    return [f"{indent}- {c.display()}" for c in sources]
-
-
-def _describe(item: Intervention | Caution, reason: str | None = None) -> list[str]:
-    if isinstance(item, Intervention):
-        head = f"  * {item.title} [{item.level.value}]"
-        body = item.summary
-    else:
-        head = f"  ! {item.title}"
-        body = item.harm
-    lines = [head + (f"  ({reason})" if reason else ""), f"    {body}"]
-    return lines + _citations(item.sources)
-
-
-def _listed(applicable: Sequence[Applicable[Intervention] | Applicable[Caution]]) -> list[str]:
-    return [line for a in applicable for line in _describe(a.item, a.reason)]
-
-
-FOLLOWS_ASSESSMENT = (
-    "offered whatever they say of themselves, wherever the assessment places them in this zone "
-    "(L62)"
-)
-
-
-def _notice() -> list[str]:
-    return [NOTICE, ""]
-
-
-def _zone_section(zone: Zone) -> list[str]:
-    cat = response_catalogue()
-    lines = [f"{zone.label} ({zone.value})", ""]
-    for item in cat.for_zone(zone):
-        lines += _describe(item, FOLLOWS_ASSESSMENT if item.follows_assessment else None)
-    cautions = cat.cautions_for_zone(zone)
-    if cautions:
-        lines += ["", "  Cautions:"] + [line for c in cautions for line in _describe(c)]
-    return [*lines, ""]
-
-
-def _everywhere_section() -> list[str]:
-    cat = response_catalogue()
-    lines = ["Everywhere on the spectrum", ""]
-    lines += [line for i in cat.guidance for line in _describe(i)]
-    lines += ["", "  Cautions:"] + [line for c in cat.general_cautions for line in _describe(c)]
-    return [*lines, ""]
-
-
-def _self_line(a: Assessment) -> str:
-    if a.self_placement is None or a.self_zone is None or a.gap is None:
-        return "  their own place: not stated (L50)"
-    return f"  their own place: {a.self_placement:.2f}, {a.self_zone.label}; gap {a.gap:+.2f} (L50)"
-
-
-def _no_protections(a: Assessment) -> str:
-    """Why the second layer is empty, said for this persona."""
-    if a.is_minor or a.forced_or_manipulated or a.zone is Zone.COERCION or a.violence_present:
-        return "  none beyond the first layer, which already holds them"
-    return (
-        "  none called for: an adult, not forced or manipulated, not assessed in coercion, no "
-        "violence recorded (L48, L58, L70); any service offered whatever they say for the "
-        "assessed zone is already in the first layer (L62)"
-    )
-
-
-def _persona_section(persona_id: str, personas: PersonaSet, config: ModelConfig) -> list[str]:
-    persona = personas.by_id()[persona_id]
-    assessment = assess_one(persona, config)
-    plan = plan_for(assessment)
-    a = assessment
-    lines = [
-        f"{persona.id}: {persona.label}",
-        f"  assessed: position {a.position:.2f}, {a.zone.label}",
-        _self_line(a),
-        f"  legal status: {a.legal_status.label}",
-    ]
-    if a.violence_present:
-        lines.append(
-            f"  violence recorded: {a.violence:.2f} (kept apart: it never moves the position, "
-            "and always calls for support, L70)"
-        )
-    lines += ["", f"Why: {explain(a)}", ""]
-    lines += [f"{Layer.STARTING.label} — {plan.starting_label}", *_listed(plan.starting), ""]
-    lines.append(Layer.PROTECTIONS.label)
-    lines += _listed(plan.protections) or [_no_protections(a)]
-    lines += ["", "Cautions", *_listed(plan.cautions)]
-    if plan.guidance:
-        lines += ["", "Guidance, everywhere on the spectrum", *_listed(plan.guidance)]
-    return [*lines, ""]
-
-
 def cmd_interventions(args: argparse.Namespace) -> int:
     target: str | None = args.target
     if target is None:
-        lines = [line for zone in ZONES for line in _zone_section(zone)] + _everywhere_section()
+        lines = [line for zone in ZONES for line in zone_listing(zone)] + everywhere_listing()
     elif target.lower() == "everywhere":
-        lines = _everywhere_section()
+        lines = everywhere_listing()
     elif target.lower() == "circumstance":
-        lines = [line for zone in ZONES if zone.in_circumstance for line in _zone_section(zone)]
+        lines = [line for zone in ZONES if zone.in_circumstance for line in zone_listing(zone)]
     else:
         try:
             zone = parse_zone(target)
         except ValueError:
             zone = None
         if zone is not None:
-            lines = _zone_section(zone)
+            lines = zone_listing(zone)
         else:
             try:
                 config = _config(args.config)
@@ -236,8 +142,8 @@ def cmd_interventions(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return EXIT_PROBLEMS
-            lines = _persona_section(target, personas, config)
-    sys.stdout.write("\n".join(_notice() + lines).rstrip() + "\n")
+            lines = persona_listing(personas.by_id()[target], config)
+    sys.stdout.write("\n".join([NOTICE, "", *lines]).rstrip() + "\n")
     return EXIT_OK
 
 
