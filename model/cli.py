@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from model.compare import Comparison, compare
 from model.config import ModelConfig, default_config, default_config_text, load_config
 from model.explanation import NOTICE
 from model.listing import everywhere_listing, persona_listing, zone_listing
@@ -27,8 +28,16 @@ from model.montecarlo import MAX_SAMPLES
 from model.personas import load_personas, persona_file_schema
 from model.problems import InputError, Problem
 from model.report import to_csv, to_json, to_table
+from model.research_output import (
+    comparison_csv,
+    comparison_table,
+    sensitivity_csv,
+    sensitivity_table,
+)
 from model.results import Results
 from model.score import ScoreDocument, score_document
+from model.sensitivity import DEFAULT_BASE_SAMPLES, Method, analyse
+from model.sensitivity import swings as sensitivity_swings
 from model.spectrum import ZONES, parse_zone
 
 EXIT_OK = 0
@@ -163,6 +172,69 @@ def cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _config_named(name: str) -> ModelConfig:
+    """``default`` or a configuration file."""
+    return default_config() if name == "default" else load_config(name)
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    try:
+        first, second = _config_named(args.a), _config_named(args.b)
+    except InputError as error:
+        _print_problems(error.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    loaded = load_personas([args.personas])
+    _print_problems(loaded.problems, sys.stderr)
+    result = compare(
+        loaded.personas,
+        first,
+        second,
+        a_name=args.a,
+        b_name=args.b,
+        samples=args.samples or 0,
+        seed=args.seed,
+    )
+    render: dict[str, Callable[[Comparison], str]] = {
+        "table": comparison_table,
+        "json": lambda c: c.model_dump_json(indent=2) + "\n",
+        "csv": comparison_csv,
+    }
+    sys.stdout.write(render[args.format](result))
+    return EXIT_OK if loaded.ok else EXIT_PROBLEMS
+
+
+def cmd_sensitivity(args: argparse.Namespace) -> int:
+    try:
+        config = _config(args.config)
+    except InputError as error:
+        _print_problems(error.problems, sys.stderr)
+        return EXIT_PROBLEMS
+    loaded = load_personas(args.paths)
+    _print_problems(loaded.problems, sys.stderr)
+    if not loaded.personas:
+        return EXIT_PROBLEMS
+    method = Method(args.method)
+    samples = args.samples or (DEFAULT_BASE_SAMPLES if method is Method.SOBOL else 64)
+    report = analyse(loaded.personas, config, method=method, samples=samples, seed=args.seed)
+    swings = {p.id: sensitivity_swings(p, config) for p in loaded.personas}
+    if args.format == "json":
+        document = {
+            "format": "ccc-spectrum/sensitivity",
+            "version": 1,
+            "notice": NOTICE,
+            **report.model_dump(mode="json"),
+            "swings": {
+                pid: [s.model_dump(mode="json") for s in found] for pid, found in swings.items()
+            },
+        }
+        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    elif args.format == "csv":
+        sys.stdout.write(sensitivity_csv(report))
+    else:
+        sys.stdout.write(sensitivity_table(report, swings))
+    return EXIT_OK if loaded.ok else EXIT_PROBLEMS
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spectrum",
@@ -208,6 +280,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     interventions.add_argument("--config", metavar="FILE", help="a configuration file")
     interventions.set_defaults(run=cmd_interventions)
+
+    comparing = commands.add_parser(
+        "compare", help="every persona under two configurations, and what differs"
+    )
+    comparing.add_argument("a", metavar="A", help="a configuration file, or 'default'")
+    comparing.add_argument("b", metavar="B", help="a configuration file, or 'default'")
+    comparing.add_argument(
+        "--personas", default=str(DEFAULT_PERSONAS), metavar="PATH", help="default: ./personas"
+    )
+    comparing.add_argument(
+        "--samples", type=_samples, metavar="N", help="add Monte Carlo intervals"
+    )
+    comparing.add_argument("--seed", type=_seed, default=0, metavar="S")
+    comparing.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    comparing.set_defaults(run=cmd_compare)
+
+    sensitivity = commands.add_parser(
+        "sensitivity", help="which settings each placement depends on, and what would change it"
+    )
+    sensitivity.add_argument("paths", nargs="+", metavar="PATH", help="persona files or folders")
+    sensitivity.add_argument("--config", metavar="FILE", help="a configuration file")
+    sensitivity.add_argument("--method", choices=[m.value for m in Method], default="sobol")
+    sensitivity.add_argument(
+        "--samples",
+        type=_samples,
+        metavar="N",
+        help=f"Sobol base samples (default {DEFAULT_BASE_SAMPLES}) or Morris trajectories (64)",
+    )
+    sensitivity.add_argument("--seed", type=_seed, default=0, metavar="S")
+    sensitivity.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    sensitivity.set_defaults(run=cmd_sensitivity)
 
     schema = commands.add_parser("schema", help="print the JSON Schema of a file type")
     schema.add_argument("kind", choices=("persona", "config", "score"))
