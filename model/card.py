@@ -1,7 +1,9 @@
 """The model card's tables, generated from the data files so they can never drift from them.
 
-``docs/MODEL.md`` holds these tables between ``<!-- tables:start -->`` and ``<!-- tables:end -->``;
-``python -m model.card docs/MODEL.md`` rewrites that block, and a test fails when it is stale.
+``model/data/MODEL.md`` (package data, so the installed dashboard's About page reads the same
+card through :mod:`importlib.resources`) holds these tables between ``<!-- tables:start -->`` and
+``<!-- tables:end -->``; ``python -m model.card`` rewrites that block in place (or in the files
+it is given), and a test fails when it is stale.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ def update(path: Path) -> bool:
     return True
 
 
+CARD = Path(__file__).resolve().parent / "data" / "MODEL.md"
+"""The model card in this source tree (the one the README links to)."""
+
+
 if __name__ == "__main__":
-    for name in sys.argv[1:] or ["docs/MODEL.md"]:
+    for name in sys.argv[1:] or [str(CARD)]:
         print(f"{name}: {'updated' if update(Path(name)) else 'already up to date'}")

@@ -11,15 +11,25 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any, Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from model.config import ModelConfig
 from model.explanation import NOTICE
+from model.montecarlo import simulate
 from model.personas import Persona
 from model.responses import plan_for
-from model.results import Results
-from model.scoring import Assessment
-from model.spectrum import Zone
+from model.scoring import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    assess_one,
+    factor_columns,
+    score_positions,
+    values_matrix,
+    weight_vector,
+)
+from model.spectrum import ZONES, Zone
 
 _FROZEN = ConfigDict(frozen=True)
 
@@ -97,23 +107,47 @@ def config_differences(a: ModelConfig, b: ModelConfig) -> list[SettingDifference
     ]
 
 
-def _response_key(a: Assessment) -> Hashable:
-    """Everything a persona's responses depend on: personas alike here get the same plan."""
-    return (a.self_zone, a.zone, a.is_minor, a.forced_or_manipulated, a.violence_present)
+class _Side:
+    """One configuration's view of every persona: positions, zones and response ids, computed
+    in bulk. Responses depend only on a few facts about a persona (:func:`_facts`), so ten
+    thousand personas need only a handful of response plans."""
+
+    def __init__(self, personas: Sequence[Persona], values: FloatArray, config: ModelConfig):
+        self.positions = score_positions(values, config)
+        self.zones = config.boundaries.zone_indices(self.positions)
+        facts = _facts(personas, values, config, self.zones)
+        plans: dict[Hashable, frozenset[str]] = {}
+        for row, key in enumerate(facts):
+            if key not in plans:
+                plan = plan_for(assess_one(personas[row], config))
+                plans[key] = frozenset(x.item.id for x in (*plan.starting, *plan.protections))
+        self.responses = [plans[key] for key in facts]
 
 
-class _Responses:
-    """Response ids by what they depend on, so ten thousand personas need a handful of plans."""
-
-    def __init__(self) -> None:
-        self._known: dict[Hashable, frozenset[str]] = {}
-
-    def __call__(self, a: Assessment) -> frozenset[str]:
-        key = _response_key(a)
-        if key not in self._known:
-            plan = plan_for(a)
-            self._known[key] = frozenset(x.item.id for x in (*plan.starting, *plan.protections))
-        return self._known[key]
+def _facts(
+    personas: Sequence[Persona], values: FloatArray, config: ModelConfig, zones: IntArray
+) -> list[Hashable]:
+    """Everything a persona's responses depend on (see :func:`model.responses.plan_for`): their
+    own zone, the assessed zone, age, force or manipulation present, violence present."""
+    weights = weight_vector(config)
+    presence = config.scoring.presence
+    # The routes into coercion (force and manipulation), where switched on.
+    routes = [c for c in factor_columns().decisive if weights[c] > 0]
+    forced: BoolArray = np.zeros(len(values), dtype=bool)
+    if routes:
+        forced = np.any(values[:, routes] >= presence, axis=1)
+    stated = [p.stated_placement for p in personas]
+    own = config.boundaries.zone_indices([0.0 if x is None else x for x in stated])
+    return [
+        (
+            None if stated[row] is None else int(own[row]),
+            int(zones[row]),
+            persona.is_minor,
+            bool(forced[row]),
+            persona.violence >= presence,
+        )
+        for row, persona in enumerate(personas)
+    ]
 
 
 def compare(
@@ -127,30 +161,27 @@ def compare(
     seed: int = 0,
 ) -> Comparison:
     """Every persona under both configurations; intervals too when ``samples`` is above 0."""
-    under_a = Results.of(personas, a, samples=samples or 1, seed=seed)
-    under_b = Results.of(personas, b, samples=samples or 1, seed=seed)
-    responses = _Responses()
-    rows = []
-    for persona in personas:
-        first, second = under_a.assessments[persona.id], under_b.assessments[persona.id]
-        gained, lost = responses(second) - responses(first), responses(first) - responses(second)
-        intervals: dict[str, tuple[float, float] | None] = {"a": None, "b": None}
-        if samples:
-            for side, results in (("a", under_a), ("b", under_b)):
-                u = results.uncertainties[persona.id]
-                intervals[side] = (u.low, u.high)
-        rows.append(
-            PersonaComparison(
-                id=persona.id,
-                label=persona.label,
-                position_a=first.position,
-                position_b=second.position,
-                zone_a=first.zone,
-                zone_b=second.zone,
-                interval_a=intervals["a"],
-                interval_b=intervals["b"],
-                responses_gained=sorted(gained),
-                responses_lost=sorted(lost),
-            )
+    values = values_matrix(personas)
+    first, second = _Side(personas, values, a), _Side(personas, values, b)
+    intervals: dict[str, dict[str, tuple[float, float]]] = {"a": {}, "b": {}}
+    if samples:
+        for side, config in (("a", a), ("b", b)):
+            for u in simulate(personas, config, samples=samples, seed=seed):
+                intervals[side][u.persona_id] = (u.low, u.high)
+    rows = [
+        # Built from the engine's arrays, so validation would only re-check what holds.
+        PersonaComparison.model_construct(
+            id=persona.id,
+            label=persona.label,
+            position_a=float(first.positions[row]),
+            position_b=float(second.positions[row]),
+            zone_a=ZONES[first.zones[row]],
+            zone_b=ZONES[second.zones[row]],
+            interval_a=intervals["a"].get(persona.id),
+            interval_b=intervals["b"].get(persona.id),
+            responses_gained=sorted(second.responses[row] - first.responses[row]),
+            responses_lost=sorted(first.responses[row] - second.responses[row]),
         )
+        for row, persona in enumerate(personas)
+    ]
     return Comparison(a=a_name, b=b_name, settings=config_differences(a, b), personas=rows)

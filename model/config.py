@@ -40,9 +40,18 @@ class WeightSetting(BaseModel):
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    weight: float = Field(ge=0, le=MAX_WEIGHT)
+    weight: float = Field(
+        ge=0,
+        le=MAX_WEIGHT,
+        title="weight",
+        json_schema_extra={"slider": [0.0, MAX_WEIGHT, 0.05]},
+    )
     range: tuple[float, float] = Field(
-        description="[low, high]: plausible values, sampled by the Monte Carlo run."
+        title="plausible range",
+        description=(
+            "[low, high]: plausible values. The Monte Carlo run samples the weight uniformly "
+            "from this range."
+        ),
     )
     basis: str | None = Field(
         default=None, max_length=600, description="Why this weight, with line references."
@@ -72,29 +81,42 @@ class ScoringSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
     capital_lack: WeightSetting = Field(
-        description="How far lacking every capital pushes toward coercion on its own (0-1)."
+        title="Push from lacking all capital",
+        description="How far lacking every capital pushes toward coercion on its own (0-1).",
+        json_schema_extra={"slider": [0.0, 1.0, 0.01]},
     )
     circumstance_ceiling: float = Field(
         gt=0,
         le=1,
+        title="Ceiling of circumstance alone",
         description=(
-            "The share of the axis circumstance (lack of capital, hardship, struggles) can fill "
-            "where no one controls the person; which band it may reach is set by the strands."
+            "How much of the axis lack of capital, hardship and struggles can fill when no one "
+            "controls the person. Which band they may reach is set by the strands present."
         ),
+        json_schema_extra={"slider": [0.05, 1.0, 0.01]},
     )
     decisive_threshold: float = Field(
         ge=0.5,
         le=1,
-        description="Force or manipulation at or above this value places a person in coercion.",
+        title="Decisive threshold for force or manipulation",
+        description=(
+            "At or above it, force or manipulation places a person in coercion whatever their "
+            "capital (L42). A third party's control is never decisive by itself (L66)."
+        ),
+        json_schema_extra={"slider": [0.5, 1.0, 0.01]},
     )
     presence: float = Field(
         default=0.2,
         gt=0,
         le=1,
+        title="Presence level",
         description=(
-            "A factor at or above this value is present: it opens the band it defines and "
-            "brings the protections that do not wait for self-identification."
+            "A factor at or above this value is present: it opens the band it defines "
+            "(hardship the economic band; hardship and struggles together the band near "
+            "coercion, L42) and brings the protections that do not wait for self-identification "
+            "(force or manipulation, L58; violence, L70)."
         ),
+        json_schema_extra={"slider": [0.01, 1.0, 0.01]},
     )
     basis: str | None = Field(default=None, max_length=1200)
 

@@ -161,9 +161,8 @@ class Assessment(BaseModel):
     @property
     def forced_or_manipulated(self) -> bool:
         """Force or manipulation present (at any level from the presence level up)."""
-        return any(
-            fid in ("force", "manipulation") for fid in self.present.get(FactorKind.CONTROL, ())
-        )
+        routes = self.present.get(FactorKind.CONTROL, ())
+        return any(factor_catalogue()[fid].decisive for fid in routes)
 
     @property
     def zone_gap(self) -> int | None:
@@ -549,24 +548,36 @@ def sample_positions(
     return positions
 
 
-def _present(values: Mapping[str, float], config: ModelConfig) -> dict[FactorKind, tuple[str, ...]]:
-    catalogue = factor_catalogue()
-    threshold = config.scoring.presence
-    return {
-        kind: tuple(
-            f.id
-            for f in catalogue.of_kind(kind)
-            if values[f.id] >= threshold and config.weight(f.id) > 0
-        )
-        for kind in (FactorKind.HARDSHIP, FactorKind.STRUGGLE, FactorKind.CONTROL)
-    }
+_PRESENT_KINDS = (FactorKind.HARDSHIP, FactorKind.STRUGGLE, FactorKind.CONTROL)
+
+
+def _present(values: FloatArray, config: ModelConfig) -> list[dict[FactorKind, tuple[str, ...]]]:
+    """Per persona, the factor ids at or above the presence level (and switched on), by kind."""
+    ids = factor_columns().ids
+    weights = weight_vector(config)
+    kinds = [factor_catalogue()[fid].kind for fid in ids]
+    marks = ((values >= config.scoring.presence) & (weights > 0)).tolist()
+    found = []
+    for row in marks:
+        present: dict[FactorKind, list[str]] = {kind: [] for kind in _PRESENT_KINDS}
+        for fid, kind, mark in zip(ids, kinds, row, strict=True):
+            if mark and kind in present:
+                present[kind].append(fid)
+        found.append({kind: tuple(members) for kind, members in present.items()})
+    return found
 
 
 def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]:
     """Assess every persona at once (vectorized)."""
-    positions, contributions, codes, held = score_matrix(values_matrix(personas), config)
+    values = values_matrix(personas)
+    positions, contributions, codes, held = score_matrix(values, config)
+    present = _present(values, config)
     ids = factor_columns().ids
     zones = config.boundaries.zone_indices(positions).tolist()
+    stated_places = [p.stated_placement for p in personas]
+    self_zones = config.boundaries.zone_indices(
+        [0.0 if s is None else s for s in stated_places]
+    ).tolist()
     shares, places = contributions.tolist(), positions.tolist()
     results = []
     for row, persona in enumerate(personas):
@@ -586,11 +597,11 @@ def assess(personas: Sequence[Persona], config: ModelConfig) -> list[Assessment]
                 decisive_control=reach is Reach.FORCE_OR_MANIPULATION,
                 reach=reach,
                 held=bool(held[row]),
-                present=_present(persona.factor_values(), config),
+                present=present[row],
                 violence=persona.violence,
                 violence_present=persona.violence >= config.scoring.presence,
                 self_placement=stated,
-                self_zone=None if stated is None else config.boundaries.zone_of(stated),
+                self_zone=None if stated is None else ZONES[self_zones[row]],
                 gap=None if stated is None else position - stated,
                 legal_status=LegalStatus.MINOR if persona.is_minor else LegalStatus.ADULT,
             )

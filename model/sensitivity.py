@@ -129,11 +129,11 @@ def parameters(config: ModelConfig) -> list[Parameter]:
     return [p for p in found if p.high > p.low]
 
 
-def evaluate(
+def parameter_arrays(
     personas: Sequence[Persona], config: ModelConfig, sets: FloatArray, names: Sequence[str]
-) -> FloatArray:
-    """Positions (P × N) for N parameter sets, one column per name in ``names``; every setting
-    not named stays as configured. One batched engine call."""
+) -> tuple[FloatArray, FloatArray, Settings]:
+    """The engine's inputs for N parameter sets (one column per name in ``names``; every
+    setting not named stays as configured): values, weights (N × F) and settings."""
     samples = len(sets)
     columns = {name: sets[:, i] for i, name in enumerate(names)}
     ids = factor_columns().ids
@@ -157,7 +157,14 @@ def evaluate(
         presence=column("presence", base.presence),
         edges=edges,
     )
-    return sample_positions(values_matrix(personas), weights, settings, config)
+    return values_matrix(personas), weights, settings
+
+
+def evaluate(
+    personas: Sequence[Persona], config: ModelConfig, sets: FloatArray, names: Sequence[str]
+) -> FloatArray:
+    """Positions (P × N) for N parameter sets: one batched engine call."""
+    return sample_positions(*parameter_arrays(personas, config, sets, names), config)
 
 
 def _zones(

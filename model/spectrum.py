@@ -12,7 +12,7 @@ from typing import Self
 
 import numpy as np
 import numpy.typing as npt
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, JsonValue, model_validator
 
 
 class Region(StrEnum):
@@ -103,17 +103,31 @@ def parse_zone(text: str) -> Zone:
     raise ValueError(f"unknown zone {text!r} (known: {known})")
 
 
+_SLIDER: dict[str, JsonValue] = {"slider": [0.01, 0.99, 0.01]}
+"""A form's slider for a boundary: [low, high, step] (the dashboard's adjust page reads it)."""
+
+
 class Boundaries(BaseModel):
     """Where each zone ends on the 0–1 axis. Each zone runs from the previous upper bound
     (inclusive) to its own (exclusive); coercion runs to 1 inclusive."""
 
     model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
 
-    choice_upper: float = Field(0.2, gt=0, lt=1, description="Choice ends here.")
-    near_choice_upper: float = Field(0.4, gt=0, lt=1, description="Near-choice band ends here.")
-    economic_upper: float = Field(0.6, gt=0, lt=1, description="Economic band ends here.")
+    choice_upper: float = Field(
+        0.2, gt=0, lt=1, description="Choice ends here.", json_schema_extra=_SLIDER
+    )
+    near_choice_upper: float = Field(
+        0.4, gt=0, lt=1, description="Near-choice band ends here.", json_schema_extra=_SLIDER
+    )
+    economic_upper: float = Field(
+        0.6, gt=0, lt=1, description="Economic band ends here.", json_schema_extra=_SLIDER
+    )
     near_coercion_upper: float = Field(
-        0.8, gt=0, lt=1, description="Near-coercion band ends and coercion begins here."
+        0.8,
+        gt=0,
+        lt=1,
+        description="Near-coercion band ends and coercion begins here.",
+        json_schema_extra=_SLIDER,
     )
 
     @model_validator(mode="after")
