@@ -8,6 +8,7 @@ Saving and loading round-trip without loss.
 
 from __future__ import annotations
 
+import copy
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal, Self
@@ -27,6 +28,12 @@ from model.documents import load_bytes, parse_toml, read_document
 from model.factors import FactorKind, factor_catalogue
 from model.problems import InputError, problems_from_validation
 from model.spectrum import Boundaries
+
+DEFAULT_SAMPLES = 1000
+"""Monte Carlo samples over the weights' ranges, unless a configuration or a run says more."""
+DEFAULT_LEVEL = 0.9
+"""The central share of the samples an interval covers."""
+MAX_SAMPLES = 1_000_000
 
 MAX_WEIGHT = 10.0
 """No weight may exceed this: beyond it the saturating terms are flat and a weight means nothing."""
@@ -157,6 +164,16 @@ class PlausibleRanges(BaseModel):
         return self
 
 
+class MonteCarloSettings(BaseModel):
+    """How a run samples the weights' ranges: kept with the configuration, so a downloaded file
+    reproduces the intervals it was seen with."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    samples: int = Field(DEFAULT_SAMPLES, ge=1, le=MAX_SAMPLES, strict=True)
+    seed: int = Field(0, ge=0, strict=True)
+
+
 class ModelConfig(BaseModel):
     """Everything a researcher may adjust. Validated: unknown fields are refused."""
 
@@ -173,6 +190,7 @@ class ModelConfig(BaseModel):
     scoring: ScoringSettings
     weights: dict[str, WeightSetting]
     plausible: PlausibleRanges = Field(default_factory=PlausibleRanges)
+    monte_carlo: MonteCarloSettings = Field(default_factory=MonteCarloSettings)
 
     @field_validator("weights")
     @classmethod
@@ -219,15 +237,56 @@ def default_config_text() -> str:
 @cache
 def default_config() -> ModelConfig:
     """The shipped default configuration (immutable; copy it to change it)."""
-    return parse_config(default_config_text(), "default_config.toml")
+    return ModelConfig.model_validate(_default_data())
+
+
+def _merged(default: Any, given: Any) -> Any:
+    """``given`` over ``default``, table by table: what a file leaves out stays as default."""
+    if not isinstance(default, dict) or not isinstance(given, dict):
+        return given
+    merged = {**default}
+    for key, value in given.items():
+        merged[key] = _merged(default.get(key), value) if key in default else value
+    return merged
+
+
+def _widen_weights(given: Any, merged: dict[str, Any]) -> None:
+    """A weight given without its range keeps the default range, widened to hold it."""
+    weights = given.get("weights") if isinstance(given, dict) else None
+    if not isinstance(weights, dict):
+        return
+    for fid, setting in weights.items():
+        target = merged.get("weights", {}).get(fid)
+        if isinstance(setting, dict) and "range" not in setting and isinstance(target, dict):
+            weight, (low, high) = target.get("weight"), target.get("range", (0, 0))
+            if isinstance(weight, int | float) and not isinstance(weight, bool):
+                target["range"] = (min(low, weight), max(high, weight))
 
 
 def config_from_data(data: dict[str, Any], path: str) -> ModelConfig:
-    """Validate parsed data as a config, or raise :class:`InputError` naming each field."""
+    """Validate parsed data as a config, or raise :class:`InputError` naming each field.
+
+    A file may be partial: the settings it names replace the default's, the rest stay as they
+    are, and a weight given without its range widens the default range to hold it.
+    """
+    merged = _merged(default_data(), data)
+    _widen_weights(data, merged)
     try:
-        return ModelConfig.model_validate(data)
+        return ModelConfig.model_validate(merged)
     except ValidationError as error:
         raise InputError(problems_from_validation(error, path, CONFIG_ITEM)) from None
+
+
+@cache
+def _default_data() -> dict[str, Any]:
+    return ModelConfig.model_validate(
+        parse_toml(default_config_text(), "default_config.toml")
+    ).model_dump(mode="json")
+
+
+def default_data() -> dict[str, Any]:
+    """The default configuration as plain data (a fresh copy each time)."""
+    return copy.deepcopy(_default_data())
 
 
 def parse_config(text: str, path: str) -> ModelConfig:

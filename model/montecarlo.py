@@ -15,14 +15,21 @@ from dataclasses import replace
 import numpy as np
 from pydantic import BaseModel, ConfigDict
 
-from model.config import ModelConfig
+# The sample count and level live with the configuration (which carries a run's samples and
+# seed); they are named here too because a Monte Carlo run is where they are used.
+from model.config import DEFAULT_LEVEL, DEFAULT_SAMPLES, MAX_SAMPLES, ModelConfig
 from model.personas import Persona
 from model.scoring import FloatArray, Settings, factor_columns, sample_positions, values_matrix
 from model.spectrum import ZONES, Zone
 
-DEFAULT_SAMPLES = 1000
-DEFAULT_LEVEL = 0.9
-MAX_SAMPLES = 1_000_000
+__all__ = [
+    "DEFAULT_LEVEL",
+    "DEFAULT_SAMPLES",
+    "MAX_SAMPLES",
+    "Uncertainty",
+    "draw_weights",
+    "simulate",
+]
 _CELLS_PER_CHUNK = 4_000_000  # personas x samples held at once: bounds memory for big runs
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from model import default_config, factor_catalogue
 from model.card import END, START, tables
 
-CARD = Path(__file__).resolve().parents[2] / "docs" / "MODEL.md"
+CARD = Path(__file__).resolve().parents[2] / "model" / "data" / "MODEL.md"
 
 
 def test_the_model_card_tables_match_the_data_files() -> None:
     text = CARD.read_text(encoding="utf-8")
     block = text[text.index(START) : text.index(END) + len(END)]
-    assert block == tables(), "docs/MODEL.md is stale: run `python -m model.card docs/MODEL.md`"
+    assert block == tables(), "model/data/MODEL.md is stale: run `python -m model.card`"
 
 
 def test_every_factor_weight_range_and_source_is_in_the_card() -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import math
 import os
 import re
 import tomllib
@@ -41,9 +40,12 @@ from model import (
     plan_for,
     response_catalogue,
 )
+from model.compare import config_differences
+from model.config import config_from_data
 from model.framings import framing
 from model.sources import MAX_QUOTE_CHARS, SOURCE_FILE, Citation
 from model.spectrum import BOUNDARY_LABELS
+from tests.builders import LOW_CAPITALS, NARRATIVE, as_toml, persona_data
 from tests.strategies import configs, minors, personas
 
 REQUIRED_CAUTIONS = {
@@ -440,18 +442,35 @@ def test_a_weight_outside_its_range_is_refused() -> None:
 
 def test_a_range_beyond_the_maximum_weight_is_refused() -> None:
     data = config_data()
-    data["weights"]["force"].update(weight=11.0, range=[1.0, 12.0])
+    data["weights"]["force"].update(weight=5.0, range=[1.0, 12.0])
     problems = refusals(data)
-    assert {p.field for p in problems} <= {"weights.force", "weights.force.weight"}
-    assert any(p.field == "weights.force.weight" for p in problems)
+    assert [p.field for p in problems] == ["weights.force"]
+    assert "range must satisfy 0 <= low <= high <= 10" in problems[0].message
 
 
-def test_a_missing_factor_is_refused_by_name() -> None:
-    data = config_data()
-    del data["weights"]["poverty"]
-    problems = refusals(data)
-    assert [p.field for p in problems] == ["weights"]
-    assert "missing a weight for: poverty" in problems[0].message
+def test_a_partial_file_takes_the_rest_from_the_default() -> None:
+    # Only the settings a file names change; a weight given without its range widens the
+    # default range to hold it.
+    partial = {"weights": {"poverty": {"weight": 1.5}}, "boundaries": {"economic_upper": 0.65}}
+    config = config_from_data(partial, "partial.toml")
+    assert config.weight("poverty") == 1.5
+    assert config.weights["poverty"].range == (0.6, 1.5)
+    assert config.boundaries.economic_upper == 0.65
+    default = default_config()
+    assert config.weights["force"] == default.weights["force"]
+    assert config.scoring == default.scoring
+    listed = [d.setting for d in config_differences(default, config)]
+    assert listed == [
+        "boundaries.economic_upper",
+        "weights.poverty.weight",
+        "weights.poverty.range",
+    ]
+
+
+def test_a_partial_weight_outside_a_range_it_names_is_refused() -> None:
+    partial = {"weights": {"poverty": {"weight": 1.5, "range": [0.6, 1.2]}}}
+    problems = refusals(partial)
+    assert [p.field for p in problems] == ["weights.poverty"]
 
 
 def test_an_unknown_factor_is_refused_by_name() -> None:
@@ -473,28 +492,8 @@ def test_a_capital_range_reaching_zero_is_refused() -> None:
 def test_a_problem_in_one_field_does_not_hide_another() -> None:
     data = config_data()
     data["boundaries"]["economic_upper"] = 0.3
-    del data["weights"]["poverty"]
-    assert {p.field for p in refusals(data)} == {"boundaries", "weights"}
-
-
-@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
-@pytest.mark.parametrize(
-    ("section", "key", "field"),
-    [
-        ("boundaries", "economic_upper", "boundaries.economic_upper"),
-        ("scoring", "circumstance_ceiling", "scoring.circumstance_ceiling"),
-        ("weights", "force", "weights.force.weight"),
-    ],
-)
-def test_non_finite_numbers_are_refused(section: str, key: str, field: str, bad: float) -> None:
-    data = config_data()
-    if section == "weights":
-        data["weights"][key]["weight"] = bad
-    else:
-        data[section][key] = bad
-    problems = refusals(data)
-    assert field in [p.field for p in problems]
-    assert any("finite" in p.message for p in problems if p.field == field)
+    data["weights"]["poverty"]["weight"] = 99
+    assert {p.field for p in refusals(data)} == {"boundaries", "weights.poverty.weight"}
 
 
 @pytest.mark.parametrize(
@@ -516,38 +515,12 @@ def test_unknown_fields_are_refused(path: tuple[str, ...], field: str) -> None:
     assert [(p.field, p.message) for p in problems] == [(field, "unknown field")]
 
 
-@pytest.mark.parametrize(
-    ("section", "key", "value", "fragment"),
-    [
-        ("scoring", "circumstance_ceiling", 0.0, "greater than 0"),
-        ("scoring", "circumstance_ceiling", 1.5, "less than or equal to 1"),
-        ("scoring", "decisive_threshold", 0.4, "greater than or equal to 0.5"),
-        ("boundaries", "choice_upper", 0.0, "greater than 0"),
-        ("boundaries", "near_coercion_upper", 1.0, "less than 1"),
-    ],
-)
-def test_out_of_range_settings_are_refused(
-    section: str, key: str, value: float, fragment: str
-) -> None:
-    data = config_data()
-    data[section][key] = value
-    problems = refusals(data)
-    assert f"{section}.{key}" in [p.field for p in problems]
-    assert any(fragment in p.message for p in problems)
-
-
 def test_capital_lack_must_stay_a_share_of_the_axis() -> None:
     data = config_data()
     data["scoring"]["capital_lack"].update(weight=0.5, range=[0.3, 1.5])
     problems = refusals(data)
     assert [p.field for p in problems] == ["scoring"]
     assert "capital_lack" in problems[0].message
-
-
-def test_a_later_schema_version_is_refused() -> None:
-    data = config_data()
-    data["schema_version"] = 3
-    assert [p.field for p in refusals(data)] == ["schema_version"]
 
 
 def test_text_that_is_not_toml_is_refused() -> None:
@@ -715,69 +688,56 @@ if __name__ == "__main__":
 # ---------------------------------------------------------------- grounded personas
 
 
-def _persona_file(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": "p-grounded",
-        "label": "Adult covering rent after a job loss",
-        "age_band": "adult_25_39",
-        "self_placement": 0.4,
-        "narrative": "A fictional composite. She lost her job and fell behind on the rent, so she "
-        "began seeing clients on her own terms.",
-        "factors": {
-            "social_capital": 0.1,
-            "economic_capital": 0.1,
-            "cultural_capital": 0.1,
-            "poverty": 0.7,
-        },
-        "why": {"poverty": "fell behind on the rent"},
-        "sources": [{"ref": "L64"}],
-    }
-    data.update(changes)
-    return data
+def _grounded(**changes: Any) -> dict[str, Any]:
+    """The shared builder's persona with capitals too high to need a ``why``: only poverty (0.7)
+    does, and it is grounded in the narrative unless ``why`` is given."""
+    return persona_data("p-grounded", **LOW_CAPITALS, **changes)
 
 
 def _load(data: dict[str, Any]) -> PersonaSet:
-    return model.load_persona_bytes(tomli_w.dumps(data).encode(), "upload.toml")
+    return model.load_persona_bytes(as_toml(data), "upload.toml")
 
 
 def test_a_grounded_persona_loads_without_problems_or_warnings() -> None:
-    loaded = _load(_persona_file())
+    data = _grounded()
+    assert set(data["why"]) == {"poverty"}
+    loaded = _load(data)
     assert loaded.ok and not loaded.warnings
-    assert loaded.personas[0].why == {"poverty": "fell behind on the rent"}
+    assert loaded.personas[0].why == data["why"]
 
 
 def test_a_value_that_matters_without_a_why_is_a_problem() -> None:
-    loaded = _load(_persona_file(why={}))
+    loaded = _load(_grounded(why={}))
     assert [(p.item, p.field) for p in loaded.problems] == [("p-grounded", "why.poverty")]
     assert "factors.poverty is 0.7" in loaded.problems[0].message
 
 
 def test_a_why_must_quote_the_narrative() -> None:
-    loaded = _load(_persona_file(why={"poverty": "lost her savings at cards"}))
+    loaded = _load(_grounded(why={"poverty": "lost her savings at cards"}))
     assert [p.field for p in loaded.problems] == ["why.poverty"]
     assert "narrative" in loaded.problems[0].message
 
 
 def test_a_why_for_an_unknown_factor_is_a_problem() -> None:
-    why = {"poverty": "fell behind on the rent", "luck": "her job"}
-    loaded = _load(_persona_file(why=why))
+    why = {"poverty": "lost her job", "luck": "her job"}
+    loaded = _load(_grounded(why=why))
     assert [p.field for p in loaded.problems] == ["why.luck"]
 
 
 def test_violence_is_recorded_apart_and_needs_its_why() -> None:
-    assert [p.field for p in _load(_persona_file(violence=0.5)).problems] == ["why.violence"]
-    data = _persona_file(violence=0.5)
-    data["why"]["violence"] = "seeing clients"
-    loaded = _load(data)
-    assert loaded.ok
-    assert "violence" not in loaded.personas[0].factor_values()
-    refused = _load({**_persona_file(), "factors": {**_persona_file()["factors"], "violence": 1}})
+    data = _grounded(violence=0.5)
+    assert "violence" in data["why"]
+    assert _load(data).ok
+    assert "violence" not in _load(data).personas[0].factor_values()
+    del data["why"]["violence"]
+    assert [p.field for p in _load(data).problems] == ["why.violence"]
+    refused = _load(_grounded(factors={**LOW_CAPITALS, "poverty": 0.7, "violence": 1}))
     assert [p.field for p in refused.problems] == ["factors.violence"]
 
 
 def test_text_that_reads_like_a_case_record_is_accepted_with_a_warning() -> None:
-    narrative = _persona_file()["narrative"] + " She was referred by a caseworker this week."
-    loaded = _load(_persona_file(narrative=narrative))
+    narrative = NARRATIVE + " She was referred by a caseworker this week."
+    loaded = _load(_grounded(narrative=narrative))
     assert loaded.ok
     assert {w.field for w in loaded.warnings} == {"narrative"}
     messages = " ".join(w.message for w in loaded.warnings)

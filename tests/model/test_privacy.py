@@ -8,7 +8,6 @@ of its citations.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
@@ -23,10 +22,8 @@ from model.privacy import (
     find_case_record_phrases,
     find_personal_data,
 )
-
-BASE_NARRATIVE = (
-    "She works a few evenings a month to cover rent, chooses her own clients and keeps savings."
-)
+from tests import builders
+from tests.builders import NARRATIVE
 
 # (case id, text, the kind of personal data it is)
 PERSONAL_DATA = [
@@ -97,29 +94,19 @@ ORDINARY = [
 
 
 def persona_data(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "id": "p-privacy",
-        "label": "Escort who works part-time",
-        "age_band": "adult_25_39",
-        "factors": {"social_capital": 0.1, "economic_capital": 0.1, "cultural_capital": 0.1},
-        "self_placement": 0.3,
-        "self_description": "Says it is her choice.",
-        "narrative": BASE_NARRATIVE,
-        "sources": [{"ref": "L42", "note": "The choice end of the spectrum."}],
-    }
-    data.update(changes)
-    return data
+    """The shared builder's persona (``tests/builders.py``), with ``changes``."""
+    return builders.persona_data("p-privacy", **changes)
 
 
 def load(data: dict[str, Any]) -> PersonaSet:
-    return load_persona_bytes(json.dumps(data).encode("utf-8"), "persona.json")
+    return load_persona_bytes(builders.as_json(data), "persona.json")
 
 
 def with_text_in(field: str, text: str) -> dict[str, Any]:
     if field == "label":
         return persona_data(label=f"Worker, {text}")
     if field == "narrative":
-        return persona_data(narrative=f"{BASE_NARRATIVE} Then {text}.")
+        return persona_data(narrative=f"{NARRATIVE} Then {text}.")
     if field == "self_description":
         return persona_data(self_description=f"Says {text}.")
     if field == "note":
@@ -232,7 +219,7 @@ def test_exact_age_and_birth_date_fields_are_refused(key: str, wording: str) -> 
 def test_over_long_text_is_refused_for_its_length_before_the_guard_reads_it() -> None:
     # The guard's patterns are written for short fields; an over-long field is refused by its
     # length alone, so the guard never scans (and never stalls on) a megabyte of text.
-    narrative = BASE_NARRATIVE + " call 555-123-4567 " + "a" * 200_000
+    narrative = NARRATIVE + " call 555-123-4567 " + "a" * 200_000
     loaded = load(persona_data(narrative=narrative))
     assert [p.field for p in loaded.problems] == ["narrative"]
     assert "at most 1500 characters" in loaded.problems[0].message

@@ -10,6 +10,7 @@ import pytest
 from model import ModelConfig, Persona, default_config, load_personas
 from model.scoring import assess
 from model.sensitivity import Method, analyse, evaluate, parameters, summary, swings
+from tests.builders import LOW_CAPITALS, persona
 
 
 def only_poverty_varies() -> ModelConfig:
@@ -31,23 +32,8 @@ def only_poverty_varies() -> ModelConfig:
 
 
 def poor_person() -> Persona:
-    return Persona.model_validate(
-        {
-            "id": "p-poor",
-            "label": "Adult short of rent",
-            "age_band": "adult_25_39",
-            "self_placement": 0.4,
-            "narrative": "A fictional composite: she cannot make the rent and sees clients.",
-            "factors": {
-                "social_capital": 0.1,
-                "economic_capital": 0.1,
-                "cultural_capital": 0.1,
-                "poverty": 0.3,
-            },
-            "why": {"poverty": "cannot make the rent"},
-            "sources": [{"ref": "L64"}],
-        }
-    )
+    """Short of rent, little capital, nothing else: poverty's weight is all that can move her."""
+    return persona("p-poor", **LOW_CAPITALS, poverty=0.3)
 
 
 def test_a_position_that_depends_on_one_setting_gives_it_the_whole_index() -> None:
