@@ -110,7 +110,8 @@ def cmd_score(args: argparse.Namespace) -> int:
     loaded = load_personas(args.paths)
     _print_problems(loaded.problems, sys.stderr)
     _print_warnings(loaded.warnings, sys.stderr)
-    results = Results.of(loaded.personas, config, samples=args.samples or 1, seed=args.seed)
+    seed = config.monte_carlo.seed if args.seed is None else args.seed
+    results = Results.of(loaded.personas, config, samples=args.samples or 1, seed=seed)
     document = score_document(
         results, config_source=args.config or "default", monte_carlo=bool(args.samples)
     )
@@ -256,7 +257,9 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument(
         "--samples", type=_samples, metavar="N", help="Monte Carlo samples over the weight ranges"
     )
-    score.add_argument("--seed", type=_seed, default=0, metavar="S", help="random seed (default 0)")
+    score.add_argument(
+        "--seed", type=_seed, metavar="S", help="random seed (default: the configuration's, 0)"
+    )
     score.add_argument("--format", choices=("table", "json", "csv"), default="table")
     score.set_defaults(run=cmd_score)
 
