@@ -7,6 +7,7 @@ file gets the same one-line error wherever it comes from.
 from __future__ import annotations
 
 import json
+import stat
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,15 @@ MAX_FILE_BYTES = 1_000_000
 """Files over 1 MB are refused unread: no persona or config file comes near that size."""
 
 FORMATS = {".toml": "toml", ".json": "json"}
+MAX_FIELDS = 60_000
+"""Keys and list items in one document: 500 personas of ~60 fields each fit; a flood does not,
+and is refused before it is validated field by field."""
+_WIDE_TEXT = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
 
 
 def _problem(path: str, message: str) -> InputError:
@@ -29,6 +39,9 @@ def decode(data: bytes, path: str) -> str:
         raise _problem(path, f"file is {len(data):,} bytes; the limit is {MAX_FILE_BYTES:,}")
     if not data.strip():
         raise _problem(path, "file is empty")
+    for mark, encoding in _WIDE_TEXT:
+        if data.startswith(mark):
+            raise _problem(path, f"file is {encoding} text: save it as UTF-8")
     if b"\x00" in data:
         raise _problem(path, "file is binary, not text (it holds NUL bytes)")
     try:
@@ -40,13 +53,21 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_text(path: Path) -> str:
-    """A file's text, checking its size before reading it whole."""
+    """A regular file's text, read no further than the size limit.
+
+    Devices, pipes and sockets are refused before they are opened (reading ``/dev/zero`` never
+    ends; opening a FIFO waits for a writer), and the limit holds while reading, whatever the
+    file claimed its size was.
+    """
     name = str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _problem(name, f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _problem(name, "is not a regular file (a device, pipe or socket)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _problem(name, f"file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError:
         raise _problem(name, "no such file") from None
     except IsADirectoryError:
@@ -95,13 +116,35 @@ def parse_document(text: str, path: str) -> dict[str, Any]:
         raise _problem(
             path, f"not valid JSON: {error.msg} (line {error.lineno}, column {error.colno})"
         ) from None
-    except ValueError as error:  # duplicate keys, or a number JSON cannot hold
-        raise _problem(path, f"not valid JSON: {error}") from None
+    except ValueError as error:  # duplicate keys, or a number too long to convert
+        text = str(error)
+        if "integer string conversion" in text:
+            text = "a number with too many digits"
+        raise _problem(path, f"not valid JSON: {text}") from None
     except RecursionError:
         raise _problem(path, "nested too deeply to be a persona or config file") from None
     if not isinstance(data, dict):
         raise _problem(path, f"top level must be a table/object, not {type(data).__name__}")
+    fields = _count_fields(data)
+    if fields > MAX_FIELDS:
+        raise _problem(
+            path, f"holds {fields:,} fields or more; no persona or config file needs {MAX_FIELDS:,}"
+        )
     return data
+
+
+def _count_fields(data: Any) -> int:
+    """Keys and list items in ``data``, counted only up to just past :data:`MAX_FIELDS`."""
+    count, stack = 0, [data]
+    while stack and count <= MAX_FIELDS:
+        node = stack.pop()
+        if isinstance(node, dict):
+            count += len(node)
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            count += len(node)
+            stack.extend(node)
+    return count
 
 
 def read_document(path: Path) -> dict[str, Any]:

@@ -38,7 +38,13 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 from model.documents import load_bytes, read_document
 from model.factors import FactorKind, factor_catalogue
 from model.privacy import case_record_warnings, check_no_personal_data
-from model.problems import NO_ITEM, InputError, Problem, problems_from_validation
+from model.problems import (
+    NO_ITEM,
+    InputError,
+    Problem,
+    has_control_characters,
+    problems_from_validation,
+)
 from model.sources import Citation
 
 
@@ -83,10 +89,32 @@ PersonaId = Annotated[
 ]
 _GUARD = AfterValidator(check_no_personal_data)
 """The anonymization guard, placed after each field's length limits: it only reads short text."""
-Label = Annotated[str, StringConstraints(min_length=3, max_length=80), _GUARD]
-SelfDescription = Annotated[str, StringConstraints(min_length=3, max_length=300), _GUARD]
-Narrative = Annotated[str, StringConstraints(min_length=40, max_length=MAX_NARRATIVE), _GUARD]
-Why = Annotated[str, StringConstraints(min_length=3, max_length=160), _GUARD]
+
+
+def _one_line(text: str) -> str:
+    """Refuse control characters (line breaks included): a label is one plain line."""
+    found = has_control_characters(text)
+    if found:
+        raise ValueError(f"holds a control character ({found}); write plain text on one line")
+    return text
+
+
+def _plain_lines(text: str) -> str:
+    """Refuse control characters other than line breaks and tabs."""
+    found = has_control_characters(text, newlines=True)
+    if found:
+        raise ValueError(f"holds a control character ({found}); write plain text")
+    return text
+
+
+_ONE_LINE = AfterValidator(_one_line)
+_PLAIN_LINES = AfterValidator(_plain_lines)
+Label = Annotated[str, StringConstraints(min_length=3, max_length=80), _ONE_LINE, _GUARD]
+SelfDescription = Annotated[str, StringConstraints(min_length=3, max_length=300), _ONE_LINE, _GUARD]
+Narrative = Annotated[
+    str, StringConstraints(min_length=40, max_length=MAX_NARRATIVE), _PLAIN_LINES, _GUARD
+]
+Why = Annotated[str, StringConstraints(min_length=3, max_length=160), _ONE_LINE, _GUARD]
 
 
 def _folded(text: str) -> str:
@@ -197,21 +225,26 @@ class Persona(BaseModel):
 
     @field_validator("sources")
     @classmethod
-    def _notes_are_anonymous(cls, value: tuple[Citation, ...]) -> tuple[Citation, ...]:
-        """Guard each note, reporting a refusal at ``sources[i].note`` rather than ``sources``."""
+    def _citations_are_anonymous(cls, value: tuple[Citation, ...]) -> tuple[Citation, ...]:
+        """Guard each quote and note, reporting a refusal at ``sources[i].note`` (or
+        ``.quote``) rather than at ``sources``."""
         refused = []
         for index, citation in enumerate(value):
-            if citation.note:
+            # Quotes too: a file's "quote" is the author's text until the ledger has checked it.
+            for name, text in (("quote", citation.quote), ("note", citation.note)):
+                if not text:
+                    continue
                 try:
-                    check_no_personal_data(citation.note)
+                    _plain_lines(text)
+                    check_no_personal_data(text)
                 except ValueError as error:
                     refused.append(
                         InitErrorDetails(
                             type=PydanticCustomError(
                                 "value_error", "{reason}", {"reason": str(error)}
                             ),
-                            loc=(index, "note"),
-                            input=citation.note,
+                            loc=(index, name),
+                            input=text,
                         )
                     )
         if refused:

@@ -6,6 +6,7 @@ exceptions with tracebacks, so one bad file never hides what is wrong (or right)
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,30 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.item}: {self.field}: {self.message}"
+        # Every part may come from a file (its name, a key, a value): shown escaped, a part can
+        # never start a new line, move the cursor or colour a terminal.
+        parts = (self.path, self.item, self.field, self.message)
+        return ": ".join(printable(part) for part in parts)
+
+
+_INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control, line-breaking and direction-changing characters escaped
+    (``\\n``, ``\\x1b``, ``\\u202e``), so it reads as one plain line wherever it is shown."""
+    return _INVISIBLE.sub(lambda m: m.group(0).encode("unicode_escape").decode("ascii"), text)
+
+
+def has_control_characters(text: str, *, newlines: bool = False) -> str | None:
+    """The first control character in ``text`` (newlines and tabs allowed if ``newlines``), as
+    a code point, or None."""
+    for char in text:
+        if newlines and char in "\n\r\t":
+            continue
+        if _INVISIBLE.fullmatch(char):
+            return f"U+{ord(char):04X}"
+    return None
 
 
 class InputError(Exception):
@@ -38,6 +62,8 @@ class InputError(Exception):
 
 
 _MAX_SHOWN_INPUT = 40
+MAX_PROBLEMS = 50
+"""Problems reported for one persona or configuration; past this, one line counts the rest."""
 
 
 def _field_path(loc: Iterable[int | str]) -> str:
@@ -93,4 +119,17 @@ def problems_from_validation(
             ):
                 message += f" (got {_shown(value)})"
         problems.append(Problem(path, item, field, message))
-    return problems
+    return capped(problems)
+
+
+def capped(problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS` problems for one item, the rest counted in a last line: a
+    file with thousands of faults gets a readable answer, and costs nothing to show."""
+    if len(problems) <= MAX_PROBLEMS:
+        return problems
+    first = problems[0]
+    rest = len(problems) - MAX_PROBLEMS
+    return [
+        *problems[:MAX_PROBLEMS],
+        Problem(first.path, first.item, NO_ITEM, f"and {rest:,} more problems, not listed"),
+    ]

@@ -26,14 +26,20 @@ def to_json(document: ScoreDocument) -> str:
 # ---------------------------------------------------------------- CSV
 
 
-def _csv_value(value: Any) -> str:
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_value(value: Any) -> str:
+    """One CSV cell. Text that a spreadsheet would run as a formula (``=HYPERLINK(...)``) is
+    prefixed with an apostrophe, so opening the file never runs what a persona file wrote."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
+    if isinstance(value, float | int):
         return repr(value)
-    return str(value)
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
 def _ids(items: Sequence[dict[str, Any]]) -> str:
@@ -109,7 +115,7 @@ def to_csv(score: ScoreDocument) -> str:
         missing = [c for c in columns if c not in row]
         if missing:
             raise KeyError(f"CSV columns without a value: {', '.join(missing)}")
-        writer.writerow({name: _csv_value(value) for name, value in row.items()})
+        writer.writerow({name: csv_value(value) for name, value in row.items()})
     return buffer.getvalue()
 
 

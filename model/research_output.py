@@ -13,6 +13,7 @@ from typing import Any
 
 from model.compare import Comparison
 from model.explanation import NOTICE
+from model.report import csv_value
 from model.sensitivity import SensitivityReport, Swing, summary
 
 TIPPING_SHOWN = 3
@@ -23,7 +24,7 @@ def _csv(columns: Sequence[str], rows: Iterable[dict[str, Any]]) -> str:
     writer = csv.DictWriter(buffer, fieldnames=[*columns, "notice"], lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**{k: "" if v is None else v for k, v in row.items()}, "notice": NOTICE})
+        writer.writerow({**{k: csv_value(v) for k, v in row.items()}, "notice": NOTICE})
     return buffer.getvalue()
 
 
@@ -81,12 +82,12 @@ def comparison_csv(c: Comparison) -> str:
         {
             "id": p.id,
             "label": p.label,
-            "position_a": repr(p.position_a),
-            "position_b": repr(p.position_b),
-            "shift": repr(p.shift),
+            "position_a": p.position_a,
+            "position_b": p.position_b,
+            "shift": p.shift,
             "zone_a": p.zone_a.value,
             "zone_b": p.zone_b.value,
-            "zone_changed": "TRUE" if p.zone_changed else "FALSE",
+            "zone_changed": p.zone_changed,
             "interval_a_low": p.interval_a and p.interval_a[0],
             "interval_a_high": p.interval_a and p.interval_a[1],
             "interval_b_low": p.interval_b and p.interval_b[0],
