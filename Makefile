@@ -1,6 +1,7 @@
 # Two commands for a fresh machine with Python 3.11+ and make (see README):
 #   make dashboard   set everything up, then start the dashboard
-#   make test        set everything up, then run the whole test suite
+#   make test        set everything up, then run the whole test suite (the packaging test
+#                    among it: the built wheel installed in a fresh virtual environment)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -43,7 +44,7 @@ test: $(STAMP) browser
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy model
+	$(BIN)/mypy model dashboard personas
 
 check: lint test
 
@@ -52,4 +53,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_dashboard.py
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) artifacts build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
