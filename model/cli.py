@@ -17,7 +17,6 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, TextIO
 
 from model.compare import Comparison, compare
@@ -25,7 +24,7 @@ from model.config import ModelConfig, default_config, default_config_text, load_
 from model.explanation import NOTICE
 from model.listing import everywhere_listing, persona_listing, zone_listing
 from model.montecarlo import MAX_SAMPLES
-from model.personas import load_personas, persona_file_schema
+from model.personas import PersonaSet, load_personas, persona_file_schema
 from model.problems import InputError, Problem
 from model.report import to_csv, to_json, to_table
 from model.research_output import (
@@ -39,12 +38,19 @@ from model.score import ScoreDocument, score_document
 from model.sensitivity import DEFAULT_BASE_SAMPLES, Method, analyse
 from model.sensitivity import swings as sensitivity_swings
 from model.spectrum import ZONES, parse_zone
+from personas import bundled_path
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
-DEFAULT_PERSONAS = Path("personas")
+
+def _load(paths: Sequence[str] | None) -> PersonaSet:
+    """The personas at ``paths``, or the bundled ones when none are given."""
+    if paths:
+        return load_personas(paths)
+    with bundled_path() as folder:
+        return load_personas([folder])
 
 
 def _print_problems(problems: Sequence[Problem], stream: TextIO) -> None:
@@ -86,7 +92,7 @@ def _config(path: str | None) -> ModelConfig:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    loaded = load_personas(args.paths)
+    loaded = _load(args.paths)
     _print_problems(loaded.problems, sys.stdout)
     _print_warnings(loaded.warnings, sys.stderr)
     files = len(set(loaded.origins.values()))
@@ -107,7 +113,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     except InputError as error:
         _print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
-    loaded = load_personas(args.paths)
+    loaded = _load(args.paths)
     _print_problems(loaded.problems, sys.stderr)
     _print_warnings(loaded.warnings, sys.stderr)
     seed = config.monte_carlo.seed if args.seed is None else args.seed
@@ -142,13 +148,14 @@ def cmd_interventions(args: argparse.Namespace) -> int:
             except InputError as error:
                 _print_problems(error.problems, sys.stderr)
                 return EXIT_PROBLEMS
-            personas = load_personas([args.personas])
+            personas = _load([args.personas] if args.personas else None)
             if target not in personas.by_id():
                 _print_problems(personas.problems, sys.stderr)
                 known = ", ".join(z.value for z in ZONES)
                 print(
                     f"spectrum: {target!r} is neither a zone ({known}), 'circumstance' "
-                    f"(its three bands), 'everywhere', nor a persona id in {args.personas}",
+                    f"(its three bands), 'everywhere', nor a persona id in "
+                    f"{args.personas or 'the bundled personas'}",
                     file=sys.stderr,
                 )
                 return EXIT_PROBLEMS
@@ -184,7 +191,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     except InputError as error:
         _print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
-    loaded = load_personas([args.personas])
+    loaded = _load([args.personas] if args.personas else None)
     _print_problems(loaded.problems, sys.stderr)
     result = compare(
         loaded.personas,
@@ -210,7 +217,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     except InputError as error:
         _print_problems(error.problems, sys.stderr)
         return EXIT_PROBLEMS
-    loaded = load_personas(args.paths)
+    loaded = _load(args.paths)
     _print_problems(loaded.problems, sys.stderr)
     if not loaded.personas:
         return EXIT_PROBLEMS
@@ -248,11 +255,15 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate = commands.add_parser("validate", help="check persona files and folders")
-    validate.add_argument("paths", nargs="+", metavar="PATH", help="persona files or folders")
+    validate.add_argument(
+        "paths", nargs="*", metavar="PATH", help="persona files or folders (default: the bundled)"
+    )
     validate.set_defaults(run=cmd_validate)
 
     score = commands.add_parser("score", help="place personas on the spectrum")
-    score.add_argument("paths", nargs="+", metavar="PATH", help="persona files or folders")
+    score.add_argument(
+        "paths", nargs="*", metavar="PATH", help="persona files or folders (default: the bundled)"
+    )
     score.add_argument("--config", metavar="FILE", help="a configuration file (default: shipped)")
     score.add_argument(
         "--samples", type=_samples, metavar="N", help="Monte Carlo samples over the weight ranges"
@@ -277,9 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     interventions.add_argument(
         "--personas",
-        default=str(DEFAULT_PERSONAS),
+        default=None,
         metavar="PATH",
-        help="where to find a persona by id (default: ./personas)",
+        help="where to find a persona by id (default: the bundled personas)",
     )
     interventions.add_argument("--config", metavar="FILE", help="a configuration file")
     interventions.set_defaults(run=cmd_interventions)
@@ -290,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     comparing.add_argument("a", metavar="A", help="a configuration file, or 'default'")
     comparing.add_argument("b", metavar="B", help="a configuration file, or 'default'")
     comparing.add_argument(
-        "--personas", default=str(DEFAULT_PERSONAS), metavar="PATH", help="default: ./personas"
+        "--personas", metavar="PATH", help="persona files (default: the bundled personas)"
     )
     comparing.add_argument(
         "--samples", type=_samples, metavar="N", help="add Monte Carlo intervals"
@@ -302,7 +313,9 @@ def build_parser() -> argparse.ArgumentParser:
     sensitivity = commands.add_parser(
         "sensitivity", help="which settings each placement depends on, and what would change it"
     )
-    sensitivity.add_argument("paths", nargs="+", metavar="PATH", help="persona files or folders")
+    sensitivity.add_argument(
+        "paths", nargs="*", metavar="PATH", help="persona files or folders (default: the bundled)"
+    )
     sensitivity.add_argument("--config", metavar="FILE", help="a configuration file")
     sensitivity.add_argument("--method", choices=[m.value for m in Method], default="sobol")
     sensitivity.add_argument(
