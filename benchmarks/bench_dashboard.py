@@ -1,7 +1,8 @@
 """Dashboard benchmark in a real browser, against a minimal one-chart Streamlit app run beside it.
 
-Starts both apps with ``streamlit run`` (as the README does), drives Debian's Chromium with
-Playwright, and prints medians and ratios (dashboard / minimal app) for:
+Starts both apps with ``streamlit run`` (as the README does, through the launcher the browser
+tests use, ``tests/serving.py``), drives Debian's Chromium with Playwright, and prints medians
+and ratios (dashboard / minimal app) for:
 
 - first load: from navigation until the script has finished and the chart is drawn;
 - a weight change: from the key press on a weight slider until the chart has been redrawn,
@@ -20,16 +21,11 @@ machine affects both. Run from the repository root:
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,63 +33,29 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+if str(ROOT) not in sys.path:  # run as a script, from benchmarks/: the launcher lives in tests/
+    sys.path.insert(0, str(ROOT))
+
+from tests import serving  # noqa: E402
+from tests.serving import LAUNCH_ARGS, find_chromium  # noqa: E402
+
 LATER_CHANGES = 3  # further key presses after the first change, in the same session
 TIMING = re.compile(r"\[spectrum-timing\] page=(\S+) ms=([\d.]+)")
 
 
 def chromium() -> str:
-    found = os.environ.get("SPECTRUM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(found).exists():
+    found = find_chromium()
+    if found is None:
         sys.exit("Chromium not found: install it (Debian: apt-get install chromium)")
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("localhost", 0))
-        return int(sock.getsockname()[1])
-
-
 @contextmanager
 def serve(script: str, log: Path) -> Iterator[str]:
-    """``streamlit run <script>`` on a free port; yields its URL."""
-    port = free_port()
-    streamlit = Path(sys.executable).parent / "streamlit"
-    env = {**os.environ, "SPECTRUM_TIMING": "1"}
-    with log.open("w") as out:
-        process = subprocess.Popen(
-            [str(streamlit), "run", script, "--server.port", str(port)],
-            cwd=ROOT,
-            env=env,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        url = f"http://localhost:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as reply:
-                        if reply.read() == b"ok":
-                            break
-                except OSError:
-                    if time.monotonic() > deadline or process.poll() is not None:
-                        raise RuntimeError(f"{script} did not start; see {log}") from None
-                    time.sleep(0.2)
-            yield url
-        finally:
-            os.killpg(process.pid, 15)
-            process.wait(timeout=20)
+    """``streamlit run <script>`` as the browser tests start it (``tests/serving.py``), with the
+    app's own timing on; yields its URL."""
+    with serving.serve(script, log=log, env={"SPECTRUM_TIMING": "1"}) as server:
+        yield server.url
 
 
 def settled(page: Page) -> None:
@@ -159,7 +121,7 @@ def main() -> None:
         serve("benchmarks/minimal_app.py", logs / "minimal.log") as minimal,
         sync_playwright() as playwright,
     ):
-        browser = playwright.chromium.launch(executable_path=chromium(), args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
         for round_ in range(args.rounds + 1):  # round 0 warms both servers up, not recorded
             for name, url, target, slider in (
                 ("dashboard", app, "/adjust", "Poverty or financial desperation: weight"),

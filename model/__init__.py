@@ -5,8 +5,8 @@ children. A tool to think, teach and research with; **never** a screening or ide
 tool for real people. Built for fictional composites: it refuses what looks like personal data.
 
 >>> from model import default_config, load_personas, assess
->>> personas = load_personas(["personas"]).personas      # doctest: +SKIP
->>> [a.zone.value for a in assess(personas, default_config())][:2]  # doctest: +SKIP
+>>> personas = load_personas(["personas"]).personas  # from the repository root
+>>> [a.zone.value for a in assess(personas, default_config())][:2]
 ['choice', 'choice']
 """
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import model
 from model import AgeBand, FactorKind, ModelConfig, Persona, factor_catalogue
+from tests.builders import grounded_why
 
 FACTOR_IDS: tuple[str, ...] = factor_catalogue().ids
 CAPITAL_IDS: tuple[str, ...] = tuple(f.id for f in factor_catalogue().of_kind(FactorKind.CAPITAL))
@@ -66,7 +67,8 @@ def persona_data(
 ) -> dict[str, Any]:
     """A persona as the plain data a persona file holds.
 
-    Every value that needs a ``why`` gets one: the narrative's first words, which it contains.
+    Every value that needs a ``why`` gets one (``tests.builders.grounded_why``): the
+    narrative's first words, which it contains.
     """
     data: dict[str, Any] = {
         "id": draw(persona_ids()),
@@ -95,13 +97,6 @@ def persona_data(
         data["violence"] = violence
     data["why"] = grounded_why(data)
     return data
-
-
-def grounded_why(data: dict[str, Any]) -> dict[str, str]:
-    """A ``why`` for every value at or above the threshold: a phrase of the narrative."""
-    phrase = " ".join(data["narrative"].split()[:3])
-    values = {**data["factors"], "violence": data.get("violence", 0.0)}
-    return {key: phrase for key, value in values.items() if value >= model.WHY_THRESHOLD}
 
 
 def personas(

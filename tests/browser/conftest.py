@@ -1,8 +1,9 @@
 """A real Chromium against the dashboard, started exactly as the README's quick start does.
 
 One ``streamlit run dashboard/app.py`` serves the whole session (from the repository root, so
-``.streamlit/config.toml`` applies); every test gets a fresh browser context, hence a fresh
-Streamlit session. The server's output goes to ``artifacts/logs/streamlit-server-<port>.log``
+``.streamlit/config.toml`` applies; started by ``tests/serving.py``, as the dashboard benchmark
+starts it); every test gets a fresh browser context, hence a fresh Streamlit session. The
+server's output goes to ``artifacts/logs/streamlit-server-<pid>.log``
 (renamed ``streamlit-server.log`` when the run ends without a traceback); its tail is added to
 the report of any browser test that fails.
 
@@ -12,16 +13,8 @@ installed, or a system Chromium. Without one they skip, except when ``CI=true``,
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,25 +23,17 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Playwright, sync_playwright
 
+from tests import builders, pages, serving
+from tests.serving import Server
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 LOGS = ARTIFACTS / "logs"
 LATEST_LOG = LOGS / "streamlit-server.log"
 
-LAUNCH_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-]
-SYSTEM_CHROMIUMS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 VIEWPORT = {"width": 1400, "height": 900}
 MAX_SCREENSHOT_HEIGHT = 20_000
-START_TIMEOUT = 60.0
 SCRIPT_TIMEOUT_MS = 30_000
 SETTLE_MS = 400
 
@@ -77,16 +62,6 @@ def log_tail(lines: int = 60) -> str:
 # --- finding Chromium -------------------------------------------------------------------------
 
 
-def _chromium_candidates(playwright: Playwright) -> list[str]:
-    candidates = [os.environ.get("SPECTRUM_CHROMIUM", "")]
-    # Playwright without a downloaded browser may not even name a path.
-    with contextlib.suppress(Exception):
-        candidates.append(playwright.chromium.executable_path)
-    candidates += [shutil.which(name) or "" for name in SYSTEM_CHROMIUMS]
-    candidates.append("/usr/bin/chromium")
-    return [c for c in candidates if c]
-
-
 @pytest.fixture(scope="session")
 def playwright_driver() -> Iterator[Playwright]:
     with sync_playwright() as playwright:
@@ -95,10 +70,10 @@ def playwright_driver() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def chromium_path(playwright_driver: Playwright) -> str:
-    candidates = _chromium_candidates(playwright_driver)
-    for candidate in candidates:
-        if Path(candidate).is_file() and os.access(candidate, os.X_OK):
-            return candidate
+    found = serving.find_chromium(playwright_driver)
+    if found is not None:
+        return found
+    candidates = serving.chromium_candidates(playwright_driver)
     reason = (
         f"no Chromium found (looked at {', '.join(candidates) or 'nothing'}); "
         "set SPECTRUM_CHROMIUM or install chromium to run the browser tests"
@@ -110,7 +85,9 @@ def chromium_path(playwright_driver: Playwright) -> str:
 
 @pytest.fixture(scope="session")
 def browser(playwright_driver: Playwright, chromium_path: str) -> Iterator[Browser]:
-    browser = playwright_driver.chromium.launch(executable_path=chromium_path, args=LAUNCH_ARGS)
+    browser = playwright_driver.chromium.launch(
+        executable_path=chromium_path, args=serving.LAUNCH_ARGS
+    )
     yield browser
     browser.close()
 
@@ -118,85 +95,23 @@ def browser(playwright_driver: Playwright, chromium_path: str) -> Iterator[Brows
 # --- the server -------------------------------------------------------------------------------
 
 
-@dataclass
-class Server:
-    process: subprocess.Popen[bytes]
-    port: int
-    log: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://localhost:{self.port}"
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(port: int) -> bool:
-    try:
-        with urllib.request.urlopen(f"http://localhost:{port}/_stcore/health", timeout=2) as r:
-            return r.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
-        return False
-
-
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the server and everything it started (its own process group)."""
-    if process.poll() is not None:
-        return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=15)
-
-
 @pytest.fixture(scope="session")
 def server() -> Iterator[Server]:
-    """``streamlit run dashboard/app.py`` from the repository root, as the README says."""
-    streamlit = Path(sys.executable).parent / "streamlit"
-    assert streamlit.exists(), f"no streamlit next to {sys.executable}: install the project"
-    port = _free_port()
-    LOGS.mkdir(parents=True, exist_ok=True)
-    # Named by port, so that two test runs at once never write to the same log.
-    log_path = LOGS / f"streamlit-server-{port}.log"
-    _log[:] = [log_path]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(
-            [str(streamlit), "run", "dashboard/app.py", "--server.port", str(port)],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-            start_new_session=True,
-        )
-    running = Server(process, port, log_path)
+    """``streamlit run dashboard/app.py`` from the repository root, as the README says
+    (``tests/serving.py``, shared with the dashboard benchmark)."""
+    # Named by this run's process, so that two test runs at once never write to the same log.
+    log = LOGS / f"streamlit-server-{os.getpid()}.log"
+    _log[:] = [log]
     try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _healthy(port):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode}:\n{log_tail()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit not healthy after {START_TIMEOUT:.0f} s:\n{log_tail()}")
-            time.sleep(0.25)
-        # Another process answering on the port would leave ours exiting with "Port … is not
-        # available"; make sure the health check came from our server.
-        assert process.poll() is None, f"streamlit exited:\n{log_tail()}"
-        yield running
-    finally:
-        _stop(process)
+        with serving.serve(log=log) as running:
+            _log[:] = [running.log]
+            yield running
+    except serving.ServerError as error:
+        pytest.fail(str(error))
     text = running.log_text()
     assert "Traceback" not in text, f"the server logged a traceback:\n{log_tail()}"
     # A clean log becomes the latest one; a log with a traceback stays under its own name.
-    log_path.replace(LATEST_LOG)
+    running.log.replace(LATEST_LOG)
     _log[:] = [LATEST_LOG]
 
 
@@ -248,6 +163,18 @@ def open_tab(browser: Browser, server: Server) -> Iterator[Callable[..., Tab]]:
 @pytest.fixture
 def tab(open_tab: Callable[[], Tab]) -> Tab:
     return open_tab()
+
+
+# --- pages and personas, shared with the AppTest suite ----------------------------------------
+
+PAGES = pages.browser_pages()
+"""Name → (URL path, heading) of every page, read from the navigation (``tests/pages.py``)."""
+
+
+def persona_file(persona_id: str, **changes: Any) -> bytes:
+    """A persona file like the bundled ones (``tests/builders.py``); ``changes`` replace fields
+    or factor values."""
+    return builders.persona_toml(persona_id, **changes)
 
 
 # --- helpers the tests share ------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""The ``spectrum`` command, run as a user runs it: in a subprocess, reading its output.
+"""The ``spectrum`` command, run in process through ``model.cli.main(argv)``, reading its output.
 
 Exit status 0 when everything was valid, 1 when any input had a problem (one
-``path: item: field: message`` line per problem), 2 for a usage error; never a traceback.
+``path: item: field: message`` line per problem), 2 for a usage error; never a traceback. The
+command as a user starts it (``python -m model``, the installed ``spectrum``) is smoke-tested in
+``test_smoke.py``.
 """
 
 from __future__ import annotations
@@ -16,14 +18,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jsonschema  # type: ignore[import-untyped]
+import pandas  # type: ignore[import-untyped]
 import pytest
 
 import model
 from model import ZONES, PersonaSet, Zone, assess, default_config, parse_config, response_catalogue
 from model.documents import MAX_FILE_BYTES
 from model.explanation import NOTICE, explain
-from model.personas import MAX_NARRATIVE, persona_to_data
-from tests.cli.support import PROBLEM_LINE, SPECTRUM, Run, run
+from model.personas import MAX_NARRATIVE
+from tests.builders import FACTORS, as_json, as_toml, persona_data
+from tests.cli.support import PROBLEM_LINE, Run, run
 
 RECORD_KEYS = {
     "id", "label", "age_band", "minor", "position", "zone", "region", "band", "self_placement",
@@ -33,20 +38,9 @@ RECORD_KEYS = {
     "reach", "held", "present", "violence", "violence_present", "explanation", "responses",
 }  # fmt: skip
 
-
-@pytest.fixture(scope="module")
-def good_toml(repo_root: Path) -> str:
-    """A valid persona file's text (the first bundled persona)."""
-    return sorted((repo_root / "personas").glob("*.toml"))[0].read_text(encoding="utf-8")
-
-
-@pytest.fixture(scope="module")
-def good_data(bundled_personas: PersonaSet) -> dict[str, Any]:
-    return persona_to_data(bundled_personas.personas[0])
-
-
-def persona_json(data: dict[str, Any], **changes: Any) -> str:
-    return json.dumps({**data, **changes}, ensure_ascii=False)
+GOOD = persona_data("p-good")
+"""A valid persona (the shared builder's), written beside each bad file."""
+GOOD_TOML = as_toml(GOOD)
 
 
 def score_json(repo_root: Path, *extra: str) -> dict[str, Any]:
@@ -68,103 +62,60 @@ def test_validate_accepts_the_bundled_library(
     assert f"valid: {len(bundled_personas.personas)} personas" in result.err
 
 
-def test_the_installed_entry_point_validates_too(repo_root: Path, tmp_path: Path) -> None:
-    assert SPECTRUM.is_file(), "the `spectrum` entry point is not installed beside this Python"
-    result = run("validate", repo_root / "personas", cwd=tmp_path, entry_point=True)
-    assert result.code == 0
-    assert result.out == ""
-
-
-# Each bad input: (case id, file name, content builder, expected item, expected field, wording).
-# A builder gets the text of a good TOML persona and the data of a good persona.
-Builder = Callable[[str, dict[str, Any]], bytes]
-
-
-def _toml(text: str, **replacements: str) -> bytes:
-    """Replace a top-level or ``[factors]`` value (``[why]`` repeats factor keys: skipped)."""
-    lines = text.splitlines(keepends=True)
-    for key, value in replacements.items():
-        table, count = "", 0
-        for index, line in enumerate(lines):
-            header = re.match(r"^\[+([^\]]+)\]+\s*$", line)
-            if header:
-                table = header[1].strip()
-            elif table in ("", "factors") and re.match(rf"^{key} = ", line):
-                lines[index] = f"{key} = {value}\n"
-                count += 1
-        assert count == 1, f"the good persona file has no single `{key} = ` line to replace"
-    return "".join(lines).encode("utf-8")
-
+# Each bad input: (case id, file name, content, expected item, expected field, wording). What
+# only restates a pydantic constraint of a field (a wrong enum value, a number above its `le`, a
+# label over its `max_length`, an empty list under its `min_length`, `inf` under
+# `allow_inf_nan=False`) is left to pydantic; these are the project's own readers and rules.
+Builder = Callable[[], bytes]
 
 BAD_INPUTS: list[tuple[str, str, Builder, str, str, str]] = [
-    ("empty", "empty.toml", lambda t, d: b"", "-", "-", "file is empty"),
-    ("blank", "blank.json", lambda t, d: b"  \n\n ", "-", "-", "file is empty"),
-    ("binary", "binary.toml", lambda t, d: b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "-", "-",
-     "binary"),
-    ("malformed-toml", "malformed.toml", lambda t, d: b'id = "p-unfinished\nlabel = 3\n', "-",
-     "-", "not valid TOML"),
-    ("truncated-json", "truncated.json", lambda t, d: persona_json(d).encode()[:120], "-", "-",
+    ("empty", "empty.toml", lambda: b"", "-", "-", "file is empty"),
+    ("blank", "blank.json", lambda: b"  \n\n ", "-", "-", "file is empty"),
+    ("binary", "binary.toml", lambda: b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "-", "-", "binary"),
+    ("malformed-toml", "malformed.toml", lambda: b'id = "p-unfinished\nlabel = 3\n', "-", "-",
+     "not valid TOML"),
+    ("truncated-json", "truncated.json", lambda: as_json(persona_data("p-cut"))[:120], "-", "-",
      "not valid JSON"),
-    ("wrong-type-age-band", "wrong-type.toml",
-     lambda t, d: _toml(t, id='"p-wrong-type"', age_band="5"), "p-wrong-type", "age_band",
-     "Input should be"),
-    ("wrong-type-factor", "wrong-factor.json",
-     lambda t, d: persona_json(d, id="p-wrong-factor",
-                               factors={**d["factors"], "poverty": "high"}).encode(),
-     "p-wrong-factor", "factors.poverty", "valid number"),
+    # Strict: a factor is a number, never a string that looks like one.
     ("string-number", "string-number.json",
-     lambda t, d: persona_json(d, id="p-string-number",
-                               factors={**d["factors"], "poverty": "0.5"}).encode(),
+     lambda: as_json(persona_data("p-string-number", poverty="0.5")),
      "p-string-number", "factors.poverty", "valid number"),
     ("nan-self-placement", "nan.toml",
-     lambda t, d: _toml(t, id='"p-nan"', self_placement="nan"), "p-nan", "self_placement",
+     lambda: as_toml(persona_data("p-nan", self_placement=math.nan)), "p-nan", "self_placement",
      "must be a number"),
-    ("nan-json-factor", "nan.json",
-     lambda t, d: persona_json(d, id="p-nan-json",
-                               factors={**d["factors"], "poverty": math.nan}).encode(),
+    # JSON's reader takes the NaN that JSON itself does not allow; the model refuses it.
+    ("nan-json-factor", "nan.json", lambda: as_json(persona_data("p-nan-json", poverty=math.nan)),
      "p-nan-json", "factors.poverty", "finite"),
-    ("inf-factor", "inf.toml", lambda t, d: _toml(t, id='"p-inf"', social_capital="inf"),
-     "p-inf", "factors.social_capital", "finite"),
-    ("out-of-range-factor", "range.toml",
-     lambda t, d: _toml(t, id='"p-range"', economic_capital="1.5"), "p-range",
-     "factors.economic_capital", "less than or equal to 1"),
     ("out-of-range-self-placement", "self-range.toml",
-     lambda t, d: _toml(t, id='"p-self-range"', self_placement="-0.2"), "p-self-range",
+     lambda: as_toml(persona_data("p-self-range", self_placement=-0.2)), "p-self-range",
      "self_placement", "must be a number from 0"),
-    ("unknown-field", "unknown.json", lambda t, d: persona_json(d, id="p-unknown",
-                                                                colour="red").encode(),
+    ("unknown-field", "unknown.json", lambda: as_json(persona_data("p-unknown", colour="red")),
      "p-unknown", "colour", "unknown field"),
     ("unknown-factor", "unknown-factor.json",
-     lambda t, d: persona_json(d, id="p-unknown-factor",
-                               factors={**d["factors"], "charisma": 0.5}).encode(),
+     lambda: as_json(persona_data("p-unknown-factor", factors={**FACTORS, "charisma": 0.5})),
      "p-unknown-factor", "factors.charisma", "unknown field"),
-    ("name-field", "named.json", lambda t, d: persona_json(d, id="p-named", name="Jane").encode(),
+    ("name-field", "named.json", lambda: as_json(persona_data("p-named", name="Jane")),
      "p-named", "name", "personas have no name field"),
     ("duplicate-id-in-file", "pair.json",
-     lambda t, d: json.dumps({"personas": [{**d, "id": "p-twin"}, {**d, "id": "p-twin"}]}).encode(),
+     lambda: as_json({"personas": [persona_data("p-twin"), persona_data("p-twin")]}),
      "p-twin", "id", "duplicate id"),
-    ("duplicate-id-across-files", "zz-copy.toml", lambda t, d: t.encode(), "{good_id}", "id",
+    ("duplicate-id-across-files", "zz-copy.toml", lambda: GOOD_TOML, GOOD["id"], "id",
      "duplicate id (first defined in"),
     ("over-1-mb", "huge.toml",
-     lambda t, d: _toml(t, id='"p-huge"') + b"\n#" + b"x" * (MAX_FILE_BYTES + 10) + b"\n",
+     lambda: as_toml(persona_data("p-huge")) + b"\n#" + b"x" * (MAX_FILE_BYTES + 10) + b"\n",
      "-", "-", "the limit is"),
     ("absurd-narrative", "long-narrative.json",
-     lambda t, d: persona_json(d, id="p-long-narrative", narrative="word " * 100_000).encode(),
+     lambda: as_json(persona_data("p-long-narrative", narrative="word " * 100_000)),
      "p-long-narrative", "narrative", f"at most {MAX_NARRATIVE} characters"),
-    ("absurd-label", "long-label.json",
-     lambda t, d: persona_json(d, id="p-long-label", label="very " * 2_000).encode(),
-     "p-long-label", "label", "at most 80 characters"),
-    ("not-utf-8", "latin1.toml", lambda t, d: t.encode().replace(b"fictional", b"fict\xedonal"),
+    ("not-utf-8", "latin1.toml",
+     lambda: as_toml(persona_data("p-latin1")).replace(b"fictional", b"fict\xedonal"),
      "-", "-", "not UTF-8"),
-    ("json-top-level-array", "array.json", lambda t, d: json.dumps([d]).encode(), "-", "-",
+    ("json-top-level-array", "array.json", lambda: as_json([persona_data("p-array")]), "-", "-",
      "top level must be a table/object"),
     ("json-duplicate-keys", "dup-keys.json",
-     lambda t, d: persona_json(d, id="p-dup-keys").replace('"label":', '"id": "x", "label":',
-                                                           1).encode(),
+     lambda: as_json(persona_data("p-dup-keys")).replace(b'"label":', b'"id": "x", "label":', 1),
      "-", "-", "duplicate key 'id'"),
-    ("empty-persona-list", "none.json", lambda t, d: b'{"personas": []}', "-", "personas",
-     "at least 1 item"),
-    ("deeply-nested", "deep.json", lambda t, d: b"[" * 100_000 + b"]" * 100_000, "-", "-",
+    ("deeply-nested", "deep.json", lambda: b"[" * 100_000 + b"]" * 100_000, "-", "-",
      "nested too deeply"),
 ]  # fmt: skip
 
@@ -172,28 +123,22 @@ BAD_INPUTS: list[tuple[str, str, Builder, str, str, str]] = [
 ALSO_VALID = {"duplicate-id-in-file": 1}
 
 
-def write_bad(folder: Path, case: tuple[str, str, Builder, str, str, str], text: str,
-              data: dict[str, Any]) -> Path:  # fmt: skip
+def write_bad(folder: Path, case: tuple[str, str, Builder, str, str, str]) -> Path:
     _, name, build, *_ = case
     path = folder / name
-    path.write_bytes(build(text, data))
+    path.write_bytes(build())
     return path
 
 
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
 def test_validate_reports_each_bad_input_without_hiding_good_ones(
-    case: tuple[str, str, Builder, str, str, str],
-    tmp_path: Path,
-    good_toml: str,
-    good_data: dict[str, Any],
+    case: tuple[str, str, Builder, str, str, str], tmp_path: Path
 ) -> None:
     _, _, _, item, field, wording = case
     folder = tmp_path / "personas"
     folder.mkdir()
-    good = folder / "good.toml"
-    good.write_text(good_toml, encoding="utf-8")
-    bad = write_bad(folder, case, good_toml, good_data)
-    item = item.replace("{good_id}", good_data["id"])
+    (folder / "good.toml").write_bytes(GOOD_TOML)
+    bad = write_bad(folder, case)
 
     result = run("validate", folder, cwd=tmp_path)
 
@@ -210,14 +155,12 @@ def test_validate_reports_each_bad_input_without_hiding_good_ones(
     assert f"; {valid} personas valid" in result.err
 
 
-def test_validate_checks_every_file_in_one_call(
-    tmp_path: Path, good_toml: str, good_data: dict[str, Any]
-) -> None:
+def test_validate_checks_every_file_in_one_call(tmp_path: Path) -> None:
     folder = tmp_path / "mixed"
     folder.mkdir()
     good = folder / "good.toml"
-    good.write_text(good_toml, encoding="utf-8")
-    bad = {case[1]: write_bad(folder, case, good_toml, good_data) for case in BAD_INPUTS}
+    good.write_bytes(GOOD_TOML)
+    bad = {case[1]: write_bad(folder, case) for case in BAD_INPUTS}
 
     result = run("validate", folder, cwd=tmp_path)
 
@@ -231,20 +174,12 @@ def test_validate_checks_every_file_in_one_call(
     assert f"{len(lines)} problems; {valid} personas valid" in result.err
 
 
-def test_a_persona_with_several_bad_fields_gets_one_line_each(
-    tmp_path: Path, good_data: dict[str, Any]
-) -> None:
+def test_a_persona_with_several_bad_fields_gets_one_line_each(tmp_path: Path) -> None:
     path = tmp_path / "several.json"
-    path.write_text(
-        persona_json(
-            good_data,
-            id="p-several",
-            age_band="teen",
-            self_placement=2,
-            factors={**good_data["factors"], "poverty": -1},
-            colour="red",
-        ),
-        encoding="utf-8",
+    path.write_bytes(
+        as_json(
+            persona_data("p-several", age_band="teen", self_placement=2, poverty=-1, colour="red")
+        )
     )
     result = run("validate", path, cwd=tmp_path)
     assert result.code == 1
@@ -253,13 +188,11 @@ def test_a_persona_with_several_bad_fields_gets_one_line_each(
     assert {m["item"] for m in result.problem_lines()} == {"p-several"}
 
 
-def test_an_unsupported_file_type_named_on_the_command_line_is_refused(
-    tmp_path: Path, good_toml: str
-) -> None:
+def test_an_unsupported_file_type_named_on_the_command_line_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "persona.yaml"
-    path.write_text(good_toml, encoding="utf-8")
+    path.write_bytes(GOOD_TOML)
     good = tmp_path / "good.toml"
-    good.write_text(good_toml, encoding="utf-8")
+    good.write_bytes(GOOD_TOML)
     result = run("validate", path, good, cwd=tmp_path)
     assert result.code == 1
     (line,) = result.problem_lines()
@@ -283,8 +216,17 @@ def test_an_empty_folder_is_a_problem(tmp_path: Path) -> None:
     assert "holds no .toml or .json files" in result.out
 
 
-def test_validate_needs_a_path(tmp_path: Path) -> None:
+def test_without_a_path_the_bundled_personas_are_read_from_anywhere(tmp_path: Path) -> None:
+    # Installed, or run outside a clone, the commands still find the personas they ship with.
     result = run("validate", cwd=tmp_path)
+    assert result.code == 0
+    assert "valid: 15 personas" in result.err
+    scored = run("score", cwd=tmp_path)
+    assert scored.code == 0 and "p10-pimp-controlled-youth" in scored.out
+
+
+def test_a_subcommand_is_needed(tmp_path: Path) -> None:
+    result = run(cwd=tmp_path)
     assert result.code == 2
     assert "usage:" in result.err
 
@@ -363,7 +305,7 @@ def test_score_with_samples_is_reproducible_and_fills_the_uncertainty(repo_root:
 
 
 def test_score_table_lists_every_persona(repo_root: Path, bundled_personas: PersonaSet) -> None:
-    result = run("score", "personas", cwd=repo_root, entry_point=True)
+    result = run("score", "personas", cwd=repo_root)
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0] == NOTICE
@@ -407,10 +349,6 @@ def test_score_csv_reads_back_with_the_standard_library(
             )
     assert any(p.stated_placement is None for p in bundled_personas.personas)
 
-    try:
-        import pandas  # type: ignore[import-untyped]  # optional: checked only if installed
-    except ImportError:
-        return
     frame = pandas.read_csv(io.StringIO(result.out))
     assert len(frame) == len(rows)
     assert frame["position"].dtype.kind == "f"
@@ -457,11 +395,9 @@ def test_score_refuses_an_invalid_config_with_one_line(repo_root: Path, tmp_path
     assert "Circumstance: economic ends at" in match["message"]
 
 
-def test_score_reports_bad_personas_but_scores_the_good_ones(
-    repo_root: Path, tmp_path: Path, good_toml: str
-) -> None:
+def test_score_reports_bad_personas_but_scores_the_good_ones(tmp_path: Path) -> None:
     good = tmp_path / "good.toml"
-    good.write_text(good_toml, encoding="utf-8")
+    good.write_bytes(GOOD_TOML)
     bad = tmp_path / "bad.toml"
     bad.write_text("id = ", encoding="utf-8")
     result = run("score", good, bad, "--format", "json", cwd=tmp_path)
@@ -560,7 +496,7 @@ def test_interventions_for_a_persona_from_the_default_folder(
     repo_root: Path, bundled_personas: PersonaSet
 ) -> None:
     persona = bundled_personas.personas[0]
-    result = run("interventions", persona.id, cwd=repo_root, entry_point=True)
+    result = run("interventions", persona.id, cwd=repo_root)
     assert result.code == 0
     assert persona.label in result.out
 
@@ -589,11 +525,6 @@ def test_schema_persona_describes_every_persona_field(repo_root: Path) -> None:
 
 def test_bundled_personas_conform_to_the_printed_schema(repo_root: Path) -> None:
     schema = json.loads(run("schema", "persona", cwd=repo_root).out)
-    jsonschema = _jsonschema()
-    if jsonschema is None:
-        # Without the jsonschema package, the structural check above stands in.
-        assert "anyOf" in schema
-        return
     validator = jsonschema.Draft202012Validator(schema)
     jsonschema.Draft202012Validator.check_schema(schema)
     files = sorted((repo_root / "personas").glob("*.toml"))
@@ -604,22 +535,11 @@ def test_bundled_personas_conform_to_the_printed_schema(repo_root: Path) -> None
     assert list(validator.iter_errors({"id": "p-x", "name": "Jane"}))
 
 
-def _jsonschema() -> Any:
-    try:
-        import jsonschema  # type: ignore[import-untyped]  # optional: structural checks suffice
-    except ImportError:
-        return None
-    return jsonschema
-
-
 def test_schema_config_accepts_the_default_config(repo_root: Path) -> None:
     result = run("schema", "config", cwd=repo_root)
     assert result.code == 0
     schema = json.loads(result.out)
     assert {"boundaries", "scoring", "weights"} <= set(schema["properties"])
-    jsonschema = _jsonschema()
-    if jsonschema is None:
-        return
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     data = default_config().model_dump(mode="json", exclude_none=True)

@@ -10,14 +10,16 @@ import json
 from pathlib import Path
 from typing import Any
 
+import jsonschema  # type: ignore[import-untyped]
 import pandas  # type: ignore[import-untyped]
 import pytest
 
 import model
 from model import PersonaSet, Zone, assess, default_config, plan_for, response_catalogue
 from model.explanation import NOTICE
-from model.personas import NOT_STATED, persona_to_data
+from model.personas import NOT_STATED
 from model.report import csv_columns
+from tests.builders import NARRATIVE, as_json, persona_data
 from tests.cli.support import run
 
 LAYERS = ("starting", "protections", "cautions", "guidance")
@@ -51,12 +53,10 @@ def ids(items: list[dict[str, str]]) -> list[str]:
     return [item["id"] for item in items]
 
 
-def not_stated_copy(tmp_path: Path, bundled_personas: PersonaSet) -> tuple[Path, str]:
-    """A persona file whose self-placement is not stated (a copy of the first bundled one)."""
-    data = persona_to_data(bundled_personas.personas[0])
-    data.update(id="p-silent", self_placement=NOT_STATED)
+def not_stated_copy(tmp_path: Path) -> tuple[Path, str]:
+    """A persona file whose self-placement is not stated."""
     path = tmp_path / "silent.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path.write_bytes(as_json(persona_data("p-silent", self_placement=NOT_STATED)))
     return path, "p-silent"
 
 
@@ -154,10 +154,10 @@ def test_violence_is_recorded_apart_and_brings_support(
 
 
 def test_a_persona_who_has_not_said_is_asked_first(
-    document: dict[str, Any], tmp_path: Path, bundled_personas: PersonaSet
+    document: dict[str, Any], tmp_path: Path
 ) -> None:
     silent = [r for r in document["personas"] if r["self_placement"] is None]
-    path, pid = not_stated_copy(tmp_path, bundled_personas)
+    path, pid = not_stated_copy(tmp_path)
     result = run("score", path, "--format", "json", cwd=tmp_path)
     assert result.code == 0, result.err
     (made,) = json.loads(result.out)["personas"]
@@ -224,10 +224,8 @@ def test_csv_reads_with_pandas_and_carries_the_new_columns_and_the_notice(
             assert (value if isinstance(value, str) else "") == present
 
 
-def test_csv_keeps_the_notice_with_one_persona_and_with_samples(
-    tmp_path: Path, bundled_personas: PersonaSet
-) -> None:
-    path, pid = not_stated_copy(tmp_path, bundled_personas)
+def test_csv_keeps_the_notice_with_one_persona_and_with_samples(tmp_path: Path) -> None:
+    path, pid = not_stated_copy(tmp_path)
     result = run("score", path, "--format", "csv", "--samples", "20", cwd=tmp_path)
     assert result.code == 0, result.err
     frame = pandas.read_csv(io.StringIO(result.out))
@@ -302,10 +300,8 @@ def test_interventions_for_a_persona_show_both_layers(
     assert "- L58, " in second
 
 
-def test_interventions_for_a_silent_persona_ask_first(
-    tmp_path: Path, bundled_personas: PersonaSet
-) -> None:
-    path, pid = not_stated_copy(tmp_path, bundled_personas)
+def test_interventions_for_a_silent_persona_ask_first(tmp_path: Path) -> None:
+    path, pid = not_stated_copy(tmp_path)
     result = run("interventions", pid, "--personas", path, cwd=tmp_path)
     assert result.code == 0, result.err
     assert "their own place: not stated" in result.out
@@ -336,13 +332,10 @@ def test_interventions_say_zone_not_region(repo_root: Path) -> None:
 # ---------------------------------------------------------------- warnings
 
 
-def test_validate_warns_of_case_record_text_and_still_exits_0(
-    tmp_path: Path, bundled_personas: PersonaSet
-) -> None:
-    data = persona_to_data(bundled_personas.personas[0])
-    data.update(id="p-recent", narrative=data["narrative"] + " She changed her number this week.")
+def test_validate_warns_of_case_record_text_and_still_exits_0(tmp_path: Path) -> None:
+    data = persona_data("p-recent", narrative=NARRATIVE + " She changed her number this week.")
     path = tmp_path / "recent.json"
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path.write_bytes(as_json(data))
 
     result = run("validate", path, cwd=tmp_path)
 
@@ -365,12 +358,11 @@ def test_validate_warns_of_case_record_text_and_still_exits_0(
     assert json.loads(scored.out)["personas"][0]["id"] == "p-recent"
 
 
-def test_warnings_do_not_hide_problems(tmp_path: Path, bundled_personas: PersonaSet) -> None:
-    data = persona_to_data(bundled_personas.personas[0])
-    warned = {**data, "id": "p-recent", "narrative": data["narrative"] + " Seen this week."}
-    broken = {**data, "id": "p-broken", "age_band": "teen"}
-    (tmp_path / "recent.json").write_text(json.dumps(warned), encoding="utf-8")
-    (tmp_path / "broken.json").write_text(json.dumps(broken), encoding="utf-8")
+def test_warnings_do_not_hide_problems(tmp_path: Path) -> None:
+    warned = persona_data("p-recent", narrative=NARRATIVE + " Seen this week.")
+    broken = persona_data("p-broken", age_band="teen")
+    (tmp_path / "recent.json").write_bytes(as_json(warned))
+    (tmp_path / "broken.json").write_bytes(as_json(broken))
 
     result = run("validate", tmp_path, cwd=tmp_path)
 
@@ -398,8 +390,6 @@ def test_switching_force_and_manipulation_off_does_not_crash(
 
 
 def test_the_score_schema_describes_the_json_document(repo_root: Path) -> None:
-    import jsonschema
-
     schema = json.loads(run("schema", "score", cwd=repo_root).out)
     document = json.loads(
         run("score", "personas", "--samples", "50", "--format", "json", cwd=repo_root).out

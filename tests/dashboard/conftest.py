@@ -1,7 +1,8 @@
 """Fixtures for the in-process dashboard tests (``streamlit.testing.v1.AppTest``).
 
 Each test gets a fresh ``AppTest`` of ``dashboard/app.py``: a new session, as a new browser tab
-would have. The pages are files, so ``at.switch_page("views/<page>.py")`` opens any of them.
+would have. The pages are files, so ``at.switch_page("views/<page>.py")`` opens any of them;
+their list comes from the navigation itself (``tests/pages.py``), shared with the browser suite.
 """
 
 from __future__ import annotations
@@ -13,22 +14,22 @@ from typing import Any
 
 import pandas as pd
 import pytest
-import tomli_w
 from streamlit.testing.v1 import AppTest
 
-from tests.strategies import grounded_why
+from tests import builders, pages
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "dashboard" / "app.py"
 TIMEOUT = 30
 
-MAP = "views/spectrum_map.py"
-PERSONA = "views/persona.py"
-INTERVENTIONS = "views/interventions.py"
-FRAMINGS = "views/framings.py"
-ADJUST = "views/adjust.py"
-ABOUT = "views/about.py"
-PAGES = (MAP, PERSONA, INTERVENTIONS, FRAMINGS, ADJUST, ABOUT)
+# Each page's script, as ``at.switch_page`` takes it: read from the navigation (tests/pages.py).
+MAP = pages.file_of("map")
+PERSONA = pages.file_of("persona")
+INTERVENTIONS = pages.file_of("interventions")
+FRAMINGS = pages.file_of("framings")
+ADJUST = pages.file_of("adjust")
+ABOUT = pages.file_of("about")
+PAGES = tuple(page.file for page in pages.PAGES)
 
 _MARKDOWN_ESCAPE = re.compile(r"\\(.)")
 
@@ -59,45 +60,11 @@ def positions(at: AppTest) -> dict[str, float]:
     return dict(zip(table["ID"], table["Assessed position"], strict=True))
 
 
-def persona_toml(
-    persona_id: str,
-    *,
-    label: str = "Adult selling sex to cover rent after a job loss",
-    narrative: str = (
-        "A fictional composite written for the tests. She lost her job, took on debts to keep "
-        "her flat, and began seeing clients on her own terms to pay the rent."
-    ),
-    age_band: str = "adult_25_39",
-    self_placement: float | str = 0.4,
-    violence: float = 0.0,
-    why: dict[str, str] | None = None,
-    **factors: float,
-) -> bytes:
-    """A persona file in the bundled TOML format; factors default to a poor adult's.
-
-    Every value of 0.2 or more gets a ``why`` quoting the narrative (``grounded_why``) unless
-    ``why`` is given.
-    """
-    values: dict[str, Any] = {
-        "social_capital": 0.4,
-        "economic_capital": 0.2,
-        "cultural_capital": 0.5,
-        "poverty": 0.7,
-    }
-    values.update(factors)
-    data: dict[str, Any] = {
-        "id": persona_id,
-        "label": label,
-        "age_band": age_band,
-        "self_placement": self_placement,
-        "narrative": narrative,
-        "factors": values,
-        "sources": [{"ref": "L64", "note": "A composite of economic trade-offs."}],
-    }
-    if violence:
-        data["violence"] = violence
-    data["why"] = grounded_why(data) if why is None else why
-    return tomli_w.dumps(data).encode()
+def persona_toml(persona_id: str, **changes: Any) -> bytes:
+    """A persona file in the bundled TOML format, from the shared builder (``tests/builders.py``):
+    a poor adult's factors unless ``changes`` say otherwise, and a ``why`` quoting the narrative
+    for every value of 0.2 or more unless ``why`` is given."""
+    return builders.persona_toml(persona_id, **changes)
 
 
 def walk(node: Any) -> Iterator[Any]:
