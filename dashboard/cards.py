@@ -7,17 +7,15 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard import safe_text
-from model import Caution, Citation, Intervention, Level
-
-CLASSIFICATION = "this project's classification, not the essays'"
-
-
-def level_name(level: Level) -> str:
-    return level.value.capitalize()
+from dashboard.figures.interventions import CLASSIFICATION, level_name
+from model import Caution, Citation, Intervention
 
 
 def citation_lines(sources: Sequence[Citation]) -> str:
-    """Citations as a Markdown list: line reference, essay, and the quoted passage."""
+    """Citations as a Markdown list: line reference, essay, the quoted passage and the note.
+
+    The dashboard's one rendering of a citation (``Citation.display`` is the model's, for plain
+    text); every card, lens and persona page lists its passages through it."""
     lines = []
     for c in sources:
         essay = c.essay

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard import layers, safe_text, tables
-from model import FramedView, FramingId, PlacementBasis, Zone
+from dashboard import safe_text
+from dashboard.figures import framings
+from model import FramedView, FramingId, Layer, PlacementBasis, Zone
 
 
 def bullets(titles: Sequence[str], empty: str = "None") -> str:
@@ -32,22 +33,23 @@ def card(
             else "the same zone as the assessment"
         )
         st.markdown(
-            f"**Places them:** {safe_text.markdown(tables.placement(v))}  \n"
-            f"*{safe_text.markdown(tables.BASIS_LABELS[v.basis])}; {compared}*"
+            f"**Places them:** {safe_text.markdown(framings.placement(v))}  \n"
+            f"*{safe_text.markdown(framings.BASIS_LABELS[v.basis])}; {compared}*"
         )
-        responses = tables.intervention_titles(v.responses)
+        responses = framings.intervention_titles(v.responses)
         if v.basis is PlacementBasis.NOT_PLACED:
             st.markdown(f"**What follows:** {safe_text.markdown(v.treated_as)}")
         elif v.framing is FramingId.STARTING_WHERE_THEY_ARE:
-            st.markdown(f"**{layers.STARTING}:**\n\n" + bullets(responses))
+            st.markdown(f"**{Layer.STARTING.label}:**\n\n" + bullets(responses))
+            protections = framings.intervention_titles(v.protections)
             st.markdown(
-                f"**{layers.PROTECTIONS}:**\n\n"
-                + bullets(tables.intervention_titles(v.protections), "None beyond the first layer")
+                f"**{Layer.PROTECTIONS.label}:**\n\n"
+                + bullets(protections, "None beyond the first layer")
             )
         else:
             st.markdown("**Responses that follow:**\n\n" + bullets(responses))
         st.markdown(
-            "**Cautions the essays raise:**\n\n" + bullets(tables.caution_titles(v.cautions))
+            "**Cautions the essays raise:**\n\n" + bullets(framings.caution_titles(v.cautions))
         )
         if misses:
             st.markdown(f"**What it misses:** {safe_text.markdown(misses)}")

@@ -36,7 +36,7 @@ def build() -> list[StreamlitPage]:
             ),
             INTERVENTIONS: st.Page(
                 "views/interventions.py",
-                title="Interventions by region",
+                title="Interventions by zone",
                 icon=":material/volunteer_activism:",
                 url_path=INTERVENTIONS,
             ),

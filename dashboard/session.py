@@ -1,5 +1,8 @@
 """What one browser session holds: its configuration, its uploaded personas, its results.
 
+The configuration (``config``) is the one place this session's settings live, the Monte Carlo
+run's samples and seed among them; every page reads it and the adjust page writes it.
+
 Only pure functions of bundled data are cached across sessions (``st.cache_resource``); anything
 a user uploads or edits lives in ``st.session_state``, which no other session can read, and is
 never written to disk.
@@ -8,10 +11,10 @@ never written to disk.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 import streamlit as st
 
+from dashboard import downloads
 from model import (
     Assessment,
     ModelConfig,
@@ -22,37 +25,59 @@ from model import (
     load_personas,
 )
 from model.results import Results
-
-PERSONAS_DIR = Path(__file__).resolve().parent.parent / "personas"
+from personas import bundled_path
 
 CONFIG_KEY = "config"
 UPLOADED_KEY = "uploaded_personas"
 UPLOAD_PROBLEMS_KEY = "upload_problems"
 UPLOAD_WARNINGS_KEY = "upload_warnings"
-SAMPLES_KEY = "mc_samples"
-SEED_KEY = "mc_seed"
 _RESULTS_KEY = "_results"
 
-DEFAULT_SAMPLES = 1000
-DEFAULT_SEED = 0
 SAMPLE_CHOICES = (200, 500, 1000, 2000, 5000)
+"""The sample counts the adjust page offers (with the configuration's own, if it is another):
+the model's default among them, and none beyond its bound (tests/dashboard/test_figures.py)."""
 
 
 @st.cache_resource(show_spinner=False)
 def bundled() -> tuple[tuple[Persona, ...], tuple[Problem, ...]]:
-    """The personas shipped in ``personas/`` (identical for every session, so cached)."""
-    loaded = load_personas([PERSONAS_DIR])
+    """The personas shipped with the package (``personas/``; identical for every session, so
+    cached)."""
+    with bundled_path() as folder:
+        loaded = load_personas([folder])
     return tuple(loaded.personas), tuple(loaded.problems)
+
+
+class ConfigStore:
+    """This session's configuration: the one place it lives.
+
+    A box rather than the configuration itself, so that the settings download, which Streamlit
+    builds only when the user clicks (on another thread, without the session), is given the box
+    and serves the configuration in force at that moment: called, the box gives the settings
+    file.
+    """
+
+    def __init__(self, current: ModelConfig) -> None:
+        self.current = current
+
+    def __call__(self) -> str:
+        """The configuration in force, as the settings file the user downloads."""
+        return downloads.config_toml(self.current)
+
+
+def config_store() -> ConfigStore:
+    store = st.session_state.get(CONFIG_KEY)
+    if not isinstance(store, ConfigStore):
+        store = st.session_state[CONFIG_KEY] = ConfigStore(default_config())
+    return store
 
 
 def config() -> ModelConfig:
     """This session's configuration (the default until the user changes it)."""
-    current = st.session_state.get(CONFIG_KEY)
-    return current if isinstance(current, ModelConfig) else default_config()
+    return config_store().current
 
 
 def set_config(new: ModelConfig) -> None:
-    st.session_state[CONFIG_KEY] = new
+    config_store().current = new
 
 
 def uploaded() -> list[Persona]:
@@ -74,32 +99,26 @@ def personas() -> list[Persona]:
     return [*bundled()[0], *uploaded()]
 
 
-def monte_carlo() -> tuple[int, int]:
-    samples = st.session_state.get(SAMPLES_KEY, DEFAULT_SAMPLES)
-    seed = st.session_state.get(SEED_KEY, DEFAULT_SEED)
-    return int(samples), int(seed)
-
-
-def _fingerprint(cfg: ModelConfig, people: list[Persona], samples: int, seed: int) -> str:
+def _fingerprint(cfg: ModelConfig, people: list[Persona]) -> str:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(cfg.model_dump_json().encode())
     for persona in people:
         digest.update(persona.model_dump_json().encode())
-    digest.update(f"{samples}:{seed}".encode())
     return digest.hexdigest()
 
 
 def results() -> Results:
     """The model's results for the current inputs (assessments at once, Monte Carlo figures and
-    response plans when a page first asks), memoized in the session."""
+    response plans when a page first asks), memoized in the session. The Monte Carlo run takes
+    its samples and seed from the configuration, as ``spectrum score`` does."""
     cfg, people = config(), personas()
-    samples, seed = monte_carlo()
-    key = _fingerprint(cfg, people, samples, seed)
+    key = _fingerprint(cfg, people)
     memo = st.session_state.get(_RESULTS_KEY)
     if memo is not None and memo[0] == key:
         cached: Results = memo[1]
         return cached
-    computed = Results.of(people, cfg, samples=samples, seed=seed)
+    runs = cfg.monte_carlo
+    computed = Results.of(people, cfg, samples=runs.samples, seed=runs.seed)
     st.session_state[_RESULTS_KEY] = (key, computed)
     return computed
 

@@ -1,21 +1,23 @@
-"""Page 5: what the tool is and is not, its scope, the technology and research essay, the ten
-guidelines and how it follows each, sources, and the model card."""
+"""Page 6, *About and responsible use*: what the tool is and is not, its scope, the technology
+and research essay, the ten guidelines and how it follows each, sources, and the model card."""
 
 from __future__ import annotations
 
 import tomllib
-from pathlib import Path
+from importlib import resources
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import cards, display
-from model import catalogue
+from model import response_catalogue
+from model.bundled import bundled_text
 from model.sources import ESSAYS, EXTERNAL_REFERENCES
 
-ROOT = Path(__file__).resolve().parents[2]
-TEN_POINTS = Path(__file__).resolve().parents[1] / "content" / "ten_points.toml"
-MODEL_CARD = ROOT / "docs" / "MODEL.md"
+TEN_POINTS = resources.files("dashboard").joinpath("content", "ten_points.toml")
+"""Package data, so an installed copy finds it as a clone does."""
+MODEL_CARD = "MODEL.md"
+"""The model card, shipped with the model's data (``model/data/MODEL.md``)."""
 
 CLEAN_DATA = "clean-data"
 SURVEILLANCE = "surveillance-identification"
@@ -81,10 +83,10 @@ def _ten_points() -> pd.DataFrame:
 
 @st.cache_resource(show_spinner=False)
 def _model_card() -> str:
-    """docs/MODEL.md for this page: each heading one level down (the page has its own title)
+    """The model card for this page: each heading one level down (the page has its own title)
     and the generator's HTML comments dropped (Streamlit would show them as text)."""
     lines = []
-    for line in MODEL_CARD.read_text(encoding="utf-8").splitlines():
+    for line in bundled_text(MODEL_CARD).splitlines():
         if line.startswith("<!--") and line.endswith("-->"):
             continue
         lines.append("#" + line if line.startswith("#") else line)
@@ -102,7 +104,7 @@ def render() -> None:
         "The tool models the **choice–circumstance–coercion spectrum** of commercial sex from "
         "three essays by danah boyd on human trafficking and the commercial sexual exploitation "
         "of children. It places fictional personas on the spectrum, beside the interventions the "
-        "essays recommend for each region and the harms they warn against, so that advocates, "
+        "essays recommend for each zone and the harms they warn against, so that advocates, "
         "trainers and researchers can see how framing changes who gets which response."
     )
     st.header("Scope")
@@ -139,7 +141,7 @@ def render() -> None:
         "following them here (see the table below), the tool passes them on as guidance to "
         "anyone building interventions, and warns against surveillance-based identification."
     )
-    cat = catalogue()
+    cat = response_catalogue()
     left, right = st.columns(2)
     with left:
         cards.intervention(cat.intervention(CLEAN_DATA))

@@ -1,22 +1,13 @@
-"""Page: how the same personas are placed and answered under different framings."""
+"""Page 4, *Compare framings*: how the same personas are placed and answered under different
+framings."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import (
-    cards,
-    charts,
-    display,
-    downloads,
-    framed,
-    layers,
-    safe_text,
-    session,
-    tables,
-    url_state,
-)
-from model import FramingId, catalogue, framings, view
+from dashboard import cards, display, downloads, framed, safe_text, session, url_state
+from dashboard.figures import framings as figures
+from model import FramingId, Layer, frame, framings, response_catalogue
 
 
 def _lens(framing_id: FramingId) -> None:
@@ -39,27 +30,24 @@ def render() -> None:
         "different places and get different responses. Only the first framing asks people where "
         "they stand, and only it keeps the protections that do not wait for them to say so."
     )
-    views = [view(results.assessments[p.id], f.id) for p in results.personas for f in framings()]
+    views = [frame(results.assessments[p.id], f.id) for p in results.personas for f in framings()]
 
     st.header("The four framings")
     display.grid([f.id for f in framings()], _lens, columns=2)
 
     st.header("Where each framing puts the personas")
-    st.markdown(
-        f"*{charts.NOT_STATED}*: the framing asks first, for the persona has not said where "
-        f"they stand; *{charts.OFFENDER}*: the framing places no one on the axis and arrests."
-    )
-    display.chart(charts.framing_chart(views), key="framings-chart", alt=charts.framing_alt(views))
-    overview = tables.framing_table(views, results.personas)
+    st.markdown(figures.KEY)
+    display.chart(figures.figure(views), key="framings-chart", alt=figures.alt(views))
+    overview = figures.table(views, results)
     display.table(overview, key="framings-table", max_rows=40)
     downloads.table_button(overview, file_name="spectrum-framings.csv", key="framings-download")
 
     st.header("What each framing leads to, persona by persona")
     st.markdown(
         "Choose a framing to see, for every persona, where it places them and on what basis, "
-        "the responses that follow (named; see *Interventions by region*) and the cautions from "
+        "the responses that follow (named; see *Interventions by zone*) and the cautions from "
         f"the essays it runs into. For *Starting where they are* both layers are shown: "
-        f"*{layers.STARTING}* and *{layers.PROTECTIONS}*."
+        f"*{Layer.STARTING.label}* and *{Layer.PROTECTIONS.label}*."
     )
     titles = {f.id: f.title for f in framings()}
     options = [f.id.value for f in framings()]
@@ -70,24 +58,23 @@ def render() -> None:
     )  # fmt: skip
     url_state.publish("framing_choice", "framing")
     chosen_views = [v for v in views if v.framing == chosen]
-    labels = {p.id: p.label for p in results.personas}
     display.grid(
         chosen_views,
         lambda v: framed.card(
             v,
-            labels[v.persona_id],
+            results.persona(v.persona_id).label,
             results.assessments[v.persona_id].zone,
             key=f"persona-{v.persona_id}",
         ),
     )
-    detail = tables.framing_detail_table(chosen_views, results.personas)
+    detail = figures.detail_table(chosen_views, results)
     with st.expander("The same as one table"):
         display.long_table(detail)
     downloads.table_button(detail, file_name=f"spectrum-framing-{chosen}.csv", key="detail-dl")
     raised = sorted({c for v in chosen_views for c in v.cautions})
     if raised:
         st.markdown("**The cautions this framing runs into:**")
-        display.grid([catalogue().caution(c) for c in raised], cards.caution)
+        display.grid([response_catalogue().caution(c) for c in raised], cards.caution)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

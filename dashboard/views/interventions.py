@@ -1,69 +1,56 @@
-"""Page 3: what the essays recommend in each zone, in two layers; what they warn against; what
-holds everywhere."""
+"""Page 3, *Interventions by zone*: what the essays recommend in each zone, in two layers; what
+they warn against; what holds everywhere."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import cards, display, downloads, layers, safe_text, tables
-from model import ZONES, Intervention, catalogue
+from dashboard import cards, display, downloads, safe_text
+from dashboard.figures import interventions as figures
+from model import ZONES, Intervention, Layer, response_catalogue
 from model.spectrum import ZONE_DESCRIPTIONS
 
-
-def _marks(item: Intervention) -> list[str]:
-    marks = [t.mark for t in layers.triggers_for(item)]
-    if item.follows_assessment:
-        marks.append(layers.WHATEVER_THEY_SAY)
-    return marks
+STARTING, PROTECTIONS = Layer.STARTING.label, Layer.PROTECTIONS.label
+LAYERS = (
+    "Responses come in two layers, and neither overwrites the other.\n\n"
+    f"- **{STARTING}.** Begin by asking people where they see themselves (L50): “by focusing on "
+    "how someone sees themselves across the spectrum, it’s easier to start imagining different "
+    "kinds of interventions” (L56). The first layer is the responses for the zone the person "
+    "places themself in; where they have not said, the first response is to ask, and the "
+    "assessed zone stands in, labelled as such.\n"
+    f"- **{PROTECTIONS}.** Some protections may not wait for anyone to call themself a victim: "
+    "youth often do not (L17), and teenagers lack legal agency (L48), so a minor gets the "
+    "responses for coercion and is never arrested (L20); anyone forced or manipulated is "
+    "supported, not punished (L58); anyone who has met violence is supported (L70); and people "
+    "in the life need services “regardless of whether they see themselves as trafficked” (L62)."
+)
 
 
 def _card(item: Intervention) -> None:
-    cards.intervention(item, marks=_marks(item))
-
-
-def _bulleted(titles: list[str]) -> str:
-    """Titles in one table cell, each after a bullet (the titles themselves hold commas)."""
-    return " ".join(f"• {t}" for t in titles)
-
-
-def _protections() -> None:
-    """Which responses may not wait for self-identification, and for whom."""
-    cat = catalogue()
-    st.header(f"{layers.PROTECTIONS}: who triggers what")
-    rows = []
-    for trigger in layers.TRIGGERS:
-        items = [i.title for i in cat.interventions if trigger in layers.triggers_for(i)]
-        rows.append({"For": f"{trigger.who} ({trigger.refs})", "Responses": _bulleted(items)})
-    follows = [i.title for i in cat.interventions if i.follows_assessment]
-    rows.append(
-        {
-            "For": "anyone the assessment places in the zones they serve (L62)",
-            "Responses": _bulleted(follows),
-        }
-    )
-    display.long_table(pd.DataFrame(rows))
+    marks = [figures.mark(p) for p in figures.protections_for(item)]
+    cards.intervention(item, marks=marks)
 
 
 def render() -> None:
-    cat = catalogue()
-    st.title("Interventions by region")
+    cat = response_catalogue()
+    st.title("Interventions by zone")
     st.markdown(
         "The essays argue that the right response depends on where someone is on the spectrum "
         "(L56): legal action against exploitation at the coercion end, social and economic "
         "support through circumstance, partnership and safety near choice. Every item cites "
         "the passage it comes from."
     )
-    st.markdown(layers.INTRO)
+    st.markdown(LAYERS)
     st.caption(
         "Marked :material/shield: below: the protections, and the services offered wherever the "
         "assessment places someone, whatever they say of themselves. Levels (individual, "
-        f"community, structural, legal, technology) are {cards.CLASSIFICATION}."
+        f"community, structural, legal, technology) are {figures.CLASSIFICATION}."
     )
-    _protections()
+    st.header(f"{PROTECTIONS}: who triggers what")
+    display.long_table(figures.protections_table())
 
     st.header("At a glance")
-    overview = tables.overview_table()
+    overview = figures.overview_table()
     # A static table: its cells and headers wrap, so all nine columns fit beside each other
     # (an interactive grid hid the last ones behind a scroll bar).
     display.long_table(overview)
@@ -82,9 +69,9 @@ def render() -> None:
     with tabs[-1]:
         st.markdown("Guidance that applies at every point of the spectrum.")
         st.subheader("Interventions")
-        display.grid(cat.everywhere, _card)
+        display.grid(cat.guidance, _card)
         st.subheader("Cautions")
-        display.grid(cat.everywhere_cautions, cards.caution)
+        display.grid(cat.general_cautions, cards.caution)
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -1,5 +1,5 @@
-"""Page 2: one persona: why it sits where it does, its own view beside the assessment and the
-law, its story, what would help in two layers, and the same person under every framing."""
+"""Page 2, *Persona*: one persona: why it sits where it does, its own view beside the assessment
+and the law, its story, what would help in two layers, and the same person under every framing."""
 
 from __future__ import annotations
 
@@ -7,25 +7,16 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard import (
-    cards,
-    charts,
-    display,
-    framed,
-    layers,
-    navigation,
-    safe_text,
-    session,
-    tables,
-    url_state,
-)
+from dashboard import cards, display, framed, navigation, safe_text, session, url_state
+from dashboard.figures import persona as figures
 from model import (
     Assessment,
     Caution,
     Intervention,
+    Layer,
     Persona,
     ResponsePlan,
-    all_views,
+    frame_all,
 )
 from model.explanation import explain
 from model.framings import framing
@@ -94,25 +85,25 @@ def _caution_cards(items: Sequence[Applicable[Caution]]) -> None:
     display.grid(list(items), lambda x: cards.caution(x.item, x.reason))
 
 
-def _already_in_first_layer(a: Assessment, plan: ResponsePlan) -> list[str]:
+def _already_in_first_layer(plan: ResponsePlan) -> list[str]:
     """What they are owed whatever they say that the first layer already lists (the model
     names each response once, in the first layer)."""
     first = {x.item.id for x in plan.starting}
-    return [i.title for i in layers.owed_whatever_they_say(a) if i.id in first]
+    return [x.item.title for x in plan.owed if x.item.id in first]
 
 
-def _responses(a: Assessment, plan: ResponsePlan) -> None:
+def _responses(plan: ResponsePlan) -> None:
     st.header("What would help, in two layers", anchor=RESPONSES_ANCHOR)
     st.markdown(
         "Start from where they see themselves (L50, L56); keep the protections that do not wait "
         "for them to say so (L17, L48, L58, L62, L70). Neither layer overwrites the other."
     )
-    st.subheader(f"1. {layers.STARTING}")
+    st.subheader(f"1. {Layer.STARTING.label}")
     st.markdown(f"**Where it starts:** {safe_text.markdown(plan.starting_label)}")
     _intervention_cards(plan.starting)
 
-    st.subheader(f"2. {layers.PROTECTIONS}")
-    also = _already_in_first_layer(a, plan)
+    st.subheader(f"2. {Layer.PROTECTIONS.label}")
+    also = _already_in_first_layer(plan)
     if plan.protections:
         _intervention_cards(plan.protections)
     elif also:
@@ -149,7 +140,7 @@ def _under_every_framing(a: Assessment) -> None:
         "each places this person, the responses and cautions that follow, named, and what each "
         "framing misses."
     )
-    views = all_views(a)
+    views = frame_all(a)
     for col, v in zip(st.columns(len(views)), views, strict=True):
         with col:
             info = framing(v.framing)
@@ -183,7 +174,7 @@ def render() -> None:
     )
     st.info(f"**Why they sit there:** {safe_text.markdown(explain(a))}", icon=":material/info:")
     st.markdown(
-        f"[{layers.STARTING} and the protections](#{RESPONSES_ANCHOR}) · "
+        f"[{Layer.STARTING.label} and the protections](#{RESPONSES_ANCHOR}) · "
         f"[This person under every framing](#{FRAMINGS_ANCHOR})"
     )
 
@@ -202,7 +193,7 @@ def render() -> None:
         st.markdown("**In their own view:**")
         st.text(persona.self_description)
 
-    _responses(a, plan)
+    _responses(plan)
     _under_every_framing(a)
 
     st.header("Why the model places them here")
@@ -211,9 +202,9 @@ def render() -> None:
         "Violence is not among them: it is recorded apart and never moves the position (L70)."
     )
     display.chart_and_table(
-        charts.contributions_chart(a),
-        charts.contributions_alt(a),
-        tables.contributions_table(a),
+        figures.contributions(a),
+        figures.contributions_alt(a),
+        figures.contributions_table(a),
         key="contrib",
     )
 
@@ -222,11 +213,10 @@ def render() -> None:
         "Each value, with the phrase of their own story that grounds it (every value of 0.2 or "
         "more has one)."
     )
-    st.markdown(charts.FACTOR_KEY)
-    display.chart(
-        charts.factor_profile(persona), key="factors-chart", alt=charts.factor_profile_alt(persona)
-    )
-    display.long_table(tables.factor_table(persona))
+    st.markdown(figures.FACTOR_KEY)
+    profile, alt = figures.factor_profile(persona), figures.factor_profile_alt(persona)
+    display.chart(profile, key="factors-chart", alt=alt)
+    display.long_table(figures.factor_table(persona))
 
     st.header("How sure is the placement?")
     st.markdown(
@@ -235,9 +225,9 @@ def render() -> None:
         f"({u.level:.0%} interval; seed {results.seed})."
     )
     display.chart_and_table(
-        charts.zone_probability_chart(u, a.zone),
-        charts.zone_probability_alt(u, a.zone),
-        tables.zone_probability_table(u, a.zone),
+        figures.zone_probabilities(u, a.zone),
+        figures.zone_probabilities_alt(u, a.zone),
+        figures.zone_probabilities_table(u, a.zone),
         key="zones",
     )
 

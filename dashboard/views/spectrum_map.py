@@ -1,10 +1,11 @@
-"""Page 1: every persona on one axis from choice to coercion."""
+"""Page 1, *Spectrum map*: every persona on one axis from choice to coercion."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import charts, display, downloads, navigation, session, tables, url_state
+from dashboard import display, downloads, navigation, session, url_state
+from dashboard.figures import spectrum_map as figures
 from model import ZONES, AgeBand, Zone
 
 
@@ -51,11 +52,11 @@ def render() -> None:
     if not shown:
         st.info("No persona matches these filters. Clear a filter to see more.")
         return
-    st.markdown(charts.MAP_KEY)
+    st.markdown(figures.KEY)
     event = display.chart(
-        charts.spectrum_map(shown, results),
+        figures.figure(shown, results),
         key="map",
-        alt=charts.spectrum_map_alt(shown, results),
+        alt=figures.alt(shown, results),
         on_select="rerun",
         selection_mode="points",
     )
@@ -64,14 +65,10 @@ def render() -> None:
         if custom:
             navigation.open_persona(str(custom[0] if isinstance(custom, list) else custom))
     st.header("The same data as a table")
-    table = tables.map_table(shown, results)
+    table = figures.table(shown, results)
     display.table(table, key="map-table", max_rows=40)
     downloads.table_button(table, file_name="spectrum-map.csv", key="map-download")
-    st.caption(
-        f"Intervals: central {results.uncertainties[shown[0].id].level:.0%} of "
-        f"{results.samples:,} samples of the weights within their plausible ranges "
-        f"(seed {results.seed}). Change them on *Adjust the model*."
-    )
+    st.caption(figures.caption(results))
 
 
 if __name__ == "__main__":  # run as a page by st.navigation

@@ -13,7 +13,6 @@ from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-import tomli_w
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
@@ -21,6 +20,7 @@ import model
 from model import Layer, Zone, assess, default_config, framings
 from model.explanation import NOTICE, explain
 from tests.browser.conftest import (
+    PAGES,
     ROOT,
     Server,
     Tab,
@@ -28,26 +28,18 @@ from tests.browser.conftest import (
     expect_map_ids,
     fit_viewport_to_page,
     marker,
+    persona_file,
     screenshot,
     table_rows,
     upload_personas,
     visit,
     wait_for_script,
 )
-from tests.strategies import grounded_why
 
 pytestmark = pytest.mark.browser
 
 OpenTab = Callable[..., Tab]
 
-PAGES = {
-    "map": ("", "The choice–circumstance–coercion spectrum"),
-    "persona": ("persona", None),  # the first bundled persona's label
-    "interventions": ("interventions", "Interventions by region"),
-    "framings": ("framings", "Compare framings"),
-    "adjust": ("adjust", "Adjust the model"),
-    "about": ("about", "About and responsible use"),
-}
 EXCEPTION = '[data-testid="stException"]'
 MAIN_ERRORS = '[data-testid="stMain"] [data-testid="stAlertContentError"]'
 MAP_TABLE = '[data-testid="stMain"] [data-testid="stDataFrame"]'
@@ -73,34 +65,6 @@ def bundled() -> list[model.Persona]:
 @pytest.fixture(scope="module")
 def labels(bundled) -> dict[str, str]:
     return {p.id: p.label for p in bundled}
-
-
-def persona_file(persona_id: str, **changes: Any) -> bytes:
-    """A persona file like the bundled ones; ``changes`` replace fields or factor values."""
-    data: dict[str, Any] = {
-        "id": persona_id,
-        "label": "Adult selling sex to cover rent after a job loss",
-        "age_band": "adult_25_39",
-        "self_placement": 0.4,
-        "narrative": (
-            "A fictional composite written for the tests. She lost her job, took on debts to "
-            "keep her flat, and began seeing clients on her own terms to pay the rent."
-        ),
-        "factors": {
-            "social_capital": 0.4,
-            "economic_capital": 0.2,
-            "cultural_capital": 0.5,
-            "poverty": 0.7,
-        },
-        "sources": [{"ref": "L64", "note": "A composite of economic trade-offs."}],
-    }
-    for key, value in changes.items():
-        if key in model.factor_catalogue().ids:
-            data["factors"][key] = value
-        else:
-            data[key] = value
-    data["why"] = grounded_why(data)
-    return tomli_w.dumps(data).encode()
 
 
 def title(page: Page) -> str:

@@ -36,6 +36,7 @@ from model import (
     response_catalogue,
 )
 from model.explanation import NOTICE, explain
+from tests import pages
 from tests.dashboard.conftest import (
     ABOUT,
     ADJUST,
@@ -57,13 +58,7 @@ from tests.dashboard.conftest import (
 
 App = Callable[..., AppTest]
 
-TITLES = {
-    MAP: "The choice–circumstance–coercion spectrum",
-    INTERVENTIONS: "Interventions by region",
-    FRAMINGS: "Compare framings",
-    ADJUST: "Adjust the model",
-    ABOUT: "About and responsible use",
-}
+TITLES = {pages.file_of(name): heading for name, heading in pages.HEADINGS.items() if heading}
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +71,17 @@ def bundled(repo_root) -> list[model.Persona]:
 @pytest.fixture(scope="module")
 def default_positions(bundled) -> dict[str, float]:
     return {a.persona_id: a.position for a in assess(bundled, default_config())}
+
+
+POVERTY = "cfg:weights.poverty.weight"
+"""The poverty weight's slider: the adjust page names each control by its field's path."""
+
+
+def config_of(at: AppTest) -> ModelConfig:
+    """The configuration in force in this session (its one home, ``session.config``)."""
+    current = at.session_state["config"].current
+    assert isinstance(current, ModelConfig)
+    return current
 
 
 def plotly_charts(at: AppTest) -> dict[str, dict]:
@@ -191,20 +197,21 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
         assert not at.exception
         seen |= _slider_keys(at)
     for factor in model.factor_catalogue().factors:
-        assert f"cfg:w:{factor.id}" in seen
+        assert f"cfg:weights.{factor.id}.weight" in seen
     for name in ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper"):
-        assert f"cfg:b:{name}" in seen
+        assert f"cfg:boundaries.{name}" in seen
     assert {
-        "cfg:s:lack",
-        "cfg:s:lack_range",
-        "cfg:s:ceiling",
-        "cfg:s:threshold",
-        "cfg:s:presence",
+        "cfg:scoring.capital_lack.weight",
+        "cfg:scoring.capital_lack.range",
+        "cfg:scoring.circumstance_ceiling",
+        "cfg:scoring.decisive_threshold",
+        "cfg:scoring.presence",
     } <= seen
-    assert not any(k.startswith("cfg:r:") for k in seen), "ranges hidden until asked for"
+    weight_ranges = [k for k in seen if k.startswith("cfg:weights.") and k.endswith(".range")]
+    assert not weight_ranges, "ranges hidden until asked for"
 
     at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
-    assert at.main.slider(key="cfg:w:poverty").value == default_config().weight("poverty")
+    assert at.main.slider(key=POVERTY).value == default_config().weight("poverty")
     assert [b.label for b in at.main.button] == ["Reset to default"]
     assert set(plotly_charts(at)) == {"shift-chart"}
     assert not at.main.error
@@ -213,20 +220,21 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
     assert not at.exception
     keys = _slider_keys(at)
     for factor in model.factor_catalogue().of_kind(model.FactorKind.HARDSHIP):
-        assert f"cfg:r:{factor.id}" in keys
-    assert at.main.slider(key="cfg:r:poverty").value == default_config().weights["poverty"].range
+        assert f"cfg:weights.{factor.id}.range" in keys
+    poverty_range = at.main.slider(key="cfg:weights.poverty.range").value
+    assert poverty_range == default_config().weights["poverty"].range
 
 
 def test_a_weight_moved_in_one_group_survives_showing_another(app: App) -> None:
     # Only one group is drawn at a time; the others keep their values through the configuration.
     at = open_page(app(), ADJUST)
-    at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
+    at.main.slider(key=POVERTY).set_value(2.0).run()
     at.main.radio(key="adjust_group").set_value("Capital weights").run()
-    at.main.slider(key="cfg:w:social_capital").set_value(2.5).run()
+    at.main.slider(key="cfg:weights.social_capital.weight").set_value(2.5).run()
     at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
     assert not at.exception
-    assert at.main.slider(key="cfg:w:poverty").value == 2.0
-    config = at.session_state["config"]
+    assert at.main.slider(key=POVERTY).value == 2.0
+    config = config_of(at)
     assert config.weight("poverty") == 2.0
     assert config.weight("social_capital") == 2.5
 
@@ -291,11 +299,11 @@ def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
     raising = new_weight > old_weight
 
     open_page(at, ADJUST)
-    at.main.slider(key="cfg:w:poverty").set_value(new_weight).run()
+    at.main.slider(key=POVERTY).set_value(new_weight).run()
     assert not at.exception
     assert not at.main.error
-    assert at.session_state["config"].weight("poverty") == new_weight
-    low, high = at.session_state["config"].weights["poverty"].range
+    assert config_of(at).weight("poverty") == new_weight
+    low, high = config_of(at).weights["poverty"].range
     assert low <= new_weight <= high, "the plausible range widens to hold the weight"
 
     after = positions(at)
@@ -319,28 +327,28 @@ def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
 
     at.main.button[0].click().run()
     assert not at.exception
-    assert at.session_state["config"] == default_config()
-    assert at.main.slider(key="cfg:w:poverty").value == old_weight, "controls show the default"
+    assert config_of(at) == default_config()
+    assert at.main.slider(key=POVERTY).value == old_weight, "controls show the default"
     assert positions(at) == before
 
 
 def test_invalid_boundaries_show_an_error_and_keep_the_previous_config(app: App) -> None:
     at = open_page(app(), ADJUST)
-    at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
-    valid = at.session_state["config"]
+    at.main.slider(key=POVERTY).set_value(2.0).run()
+    valid = config_of(at)
     assert valid.weight("poverty") == 2.0
     valid_positions = positions(at)
 
     open_page(at, ADJUST)
-    at.main.radio(key="adjust_group").set_value("Region boundaries").run()
-    at.main.slider(key="cfg:b:choice_upper").set_value(0.9).run()
+    at.main.radio(key="adjust_group").set_value("Zone boundaries").run()
+    at.main.slider(key="cfg:boundaries.choice_upper").set_value(0.9).run()
     assert not at.exception
     errors = [unescape(e.value) for e in at.main.error]
     assert len(errors) == 1
     assert "refuses" in errors[0]
     assert "Choice ends at" in errors[0] and "choice_upper" not in errors[0]
-    assert at.session_state["config"] == valid, "the last valid configuration stays in force"
-    assert at.session_state["config"].boundaries.choice_upper == valid.boundaries.choice_upper
+    assert config_of(at) == valid, "the last valid configuration stays in force"
+    assert config_of(at).boundaries.choice_upper == valid.boundaries.choice_upper
 
     assert positions(at) == valid_positions
     open_page(at, MAP)
@@ -357,8 +365,8 @@ def test_loading_a_configuration_file_applies_it_and_a_bad_one_is_refused(app: A
     assert uploader.key == "config_file"
     uploader.set_value(("mine.toml", dump_config(changed).encode(), "application/toml")).run()
     assert not at.exception
-    assert at.session_state["config"].weight("poverty") == 2.5
-    assert at.main.slider(key="cfg:w:poverty").value == 2.5, "controls follow the loaded file"
+    assert config_of(at).weight("poverty") == 2.5
+    assert at.main.slider(key=POVERTY).value == 2.5, "controls follow the loaded file"
 
     uploader = at.main.get("file_uploader")[0]
     uploader.set_value(("broken.toml", b"[boundaries]\nchoice_upper = 'high'\n", "text/plain"))
@@ -366,7 +374,7 @@ def test_loading_a_configuration_file_applies_it_and_a_bad_one_is_refused(app: A
     assert not at.exception
     errors = " ".join(unescape(e.value) for e in at.main.error)
     assert "broken.toml" in errors
-    assert at.session_state["config"].weight("poverty") == 2.5, "the refused file changed nothing"
+    assert config_of(at).weight("poverty") == 2.5, "the refused file changed nothing"
 
 
 # --- map filters ------------------------------------------------------------------------------
@@ -490,19 +498,42 @@ def test_the_download_holds_the_configuration_just_changed(app: App) -> None:
     at = open_page(app(), ADJUST)
 
     def served() -> ModelConfig:
-        settings_file = at.session_state["_settings_file"]
+        settings_file = at.session_state["config"]  # what the button was given
         return load_config_bytes(settings_file().encode(), "download.toml")
 
     assert served() == default_config()
-    first_line = at.session_state["_settings_file"]().splitlines()[0]
+    first_line = at.session_state["config"]().splitlines()[0]
     assert first_line == f"# {NOTICE}", "the file carries the notice as its first line"
-    at.main.slider(key="cfg:w:poverty").set_value(2.0).run()
+    at.main.slider(key=POVERTY).set_value(2.0).run()
     assert served().weight("poverty") == 2.0
-    assert served() == at.session_state["config"]
-    at.main.slider(key="cfg:w:poverty").set_value(1.0).run()
+    assert served() == config_of(at)
+    at.main.slider(key=POVERTY).set_value(1.0).run()
     assert served().weight("poverty") == 1.0
     at.main.button[0].click().run()  # Reset to default
     assert served() == default_config()
+
+
+def test_the_monte_carlo_samples_and_seed_are_the_configurations(app: App) -> None:
+    # One home for the session's settings: the run's samples and seed travel with the
+    # configuration, so the downloaded file reproduces the intervals the pages showed.
+    at = open_page(app(), ADJUST)
+    samples = at.main.select_slider(key="cfg:monte_carlo.samples")
+    assert samples.value == default_config().monte_carlo.samples
+    samples.set_value(200).run()
+    at.main.number_input(key="cfg:monte_carlo.seed").set_value(7).run()
+    assert not at.exception
+    assert (config_of(at).monte_carlo.samples, config_of(at).monte_carlo.seed) == (200, 7)
+    served = load_config_bytes(at.session_state["config"]().encode(), "download.toml")
+    assert served == config_of(at)
+
+    open_page(at, MAP)
+    caption = " ".join(c.value for c in at.main.caption)
+    assert "of 200 samples" in caption and "(seed 7)" in caption
+    open_page(at, ADJUST)
+    assert at.main.select_slider(key="cfg:monte_carlo.samples").value == 200, "kept across pages"
+    at.main.button[0].click().run()  # Reset to default
+    assert config_of(at) == default_config()
+    assert at.main.number_input(key="cfg:monte_carlo.seed").value == 0
 
 
 # --- model v2: two layers, explanation, violence apart, every framing ---------------------------
@@ -752,11 +783,11 @@ def test_about_page_covers_the_technology_essay_and_scope(app: App) -> None:
 def test_the_presence_level_is_adjustable_beside_the_decisive_threshold(app: App, bundled) -> None:
     at = open_page(app(), ADJUST)
     at.main.radio(key="adjust_group").set_value("Scoring rule").run()
-    assert at.main.slider(key="cfg:s:presence").value == default_config().scoring.presence
-    at.main.slider(key="cfg:s:presence").set_value(0.6).run()
+    assert at.main.slider(key="cfg:scoring.presence").value == default_config().scoring.presence
+    at.main.slider(key="cfg:scoring.presence").set_value(0.6).run()
     assert not at.exception
     assert not at.main.error
-    config = at.session_state["config"]
+    config = config_of(at)
     assert config.scoring.presence == 0.6
     expected = {a.persona_id: a.position for a in assess(bundled, config)}
     assert positions(at) == pytest.approx(expected, abs=5e-4)

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard import downloads, tables
+from dashboard import downloads
+from dashboard.figures import interventions
 from model import default_config, load_config_bytes, load_persona_bytes, load_personas
 from model.explanation import NOTICE
 
@@ -35,7 +36,7 @@ def test_the_persona_file_starts_with_the_notice_and_loads_back_unchanged() -> N
 
 
 def test_a_table_file_starts_with_the_notice_as_one_field() -> None:
-    frame = tables.overview_table()
+    frame = interventions.overview_table()
     text = downloads.table_csv(frame)
     first = pd.read_csv(io.StringIO(text), header=None, nrows=1)
     assert first.shape == (1, 1), "the notice is one quoted field, commas and all"
