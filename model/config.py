@@ -1,4 +1,4 @@
-"""Configuration: every weight, weight range and region boundary, in one human-editable file.
+"""Configuration: every weight, weight range and zone boundary, in one human-editable file.
 
 The default ships as ``data/default_config.toml`` (print it with ``spectrum config``). A config
 is refused, with one problem per field, unless it gives a weight for every factor, each weight
@@ -306,7 +306,7 @@ def load_config_bytes(data: bytes, name: str) -> ModelConfig:
 
 CONFIG_HEADER = """\
 # Choice–circumstance–coercion spectrum: model configuration.
-# Every weight, weight range and region boundary. Edit and load it with
+# Every weight, weight range and zone boundary. Edit and load it with
 #   spectrum score personas/ --config this-file.toml
 # or upload it on the dashboard's "Adjust the model" page.
 # Weights and ranges must satisfy 0 <= low <= weight <= high <= 10; boundaries rise strictly.

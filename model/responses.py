@@ -80,12 +80,20 @@ class Protection:
     reason: str
     """Why each item it brings is owed (shown beside the item)."""
     applies: Callable[[Assessment], bool]
-    brings: Callable[[ResponseCatalogue, Assessment], list[Intervention]]
+    may_bring: Callable[[ResponseCatalogue], list[Intervention]]
+    """Every intervention it can bring to anyone."""
+    by_assessed_zone: bool = False
+    """Brings only those of its items that serve the zone the assessment gives."""
     cautions: tuple[str, ...] = ()
     """Ids of the cautions it raises."""
 
+    def brings(self, cat: ResponseCatalogue, a: Assessment) -> list[Intervention]:
+        """What it brings to this person."""
+        items = self.may_bring(cat)
+        return [i for i in items if a.zone in i.applies_to] if self.by_assessed_zone else items
 
-def _coercions(cat: ResponseCatalogue, a: Assessment) -> list[Intervention]:
+
+def _coercions(cat: ResponseCatalogue) -> list[Intervention]:
     return cat.for_zone(Zone.COERCION)
 
 
@@ -99,7 +107,7 @@ PROTECTIONS: tuple[Protection, ...] = (
         "youth often do not see themselves as victims (L17)",
         lambda a: a.is_minor,
         _coercions,
-        (ARRESTING_VICTIMS,),
+        cautions=(ARRESTING_VICTIMS,),
     ),
     Protection(
         "forced",
@@ -108,8 +116,8 @@ PROTECTIONS: tuple[Protection, ...] = (
         "L58",
         "forced or manipulated: supported, not punished (L58)",
         lambda a: a.forced_or_manipulated,
-        lambda cat, a: [cat.intervention(SUPPORT_NOT_PUNISH)],
-        (ARRESTING_VICTIMS,),
+        lambda cat: [cat.intervention(SUPPORT_NOT_PUNISH)],
+        cautions=(ARRESTING_VICTIMS,),
     ),
     Protection(
         "coercion",
@@ -120,7 +128,7 @@ PROTECTIONS: tuple[Protection, ...] = (
         "wait for self-identification (L58)",
         lambda a: a.zone is Zone.COERCION,
         _coercions,
-        (ARRESTING_VICTIMS,),
+        cautions=(ARRESTING_VICTIMS,),
     ),
     Protection(
         "violence",
@@ -129,8 +137,8 @@ PROTECTIONS: tuple[Protection, ...] = (
         "L70",
         "has met violence: never acceptable, and always support (L70)",
         lambda a: a.violence_present,
-        lambda cat, a: [cat.intervention(SAFETY_FROM_VIOLENCE)],
-        (SHRUGGING_OFF_VIOLENCE,),
+        lambda cat: [cat.intervention(SAFETY_FROM_VIOLENCE)],
+        cautions=(SHRUGGING_OFF_VIOLENCE,),
     ),
     Protection(
         "services",
@@ -139,9 +147,8 @@ PROTECTIONS: tuple[Protection, ...] = (
         "L62",
         "whether or not they see themselves as trafficked (L62)",
         lambda a: True,
-        lambda cat, a: [
-            i for i in cat.interventions if i.follows_assessment and a.zone in i.applies_to
-        ],
+        lambda cat: [i for i in cat.interventions if i.follows_assessment],
+        by_assessed_zone=True,
     ),
 )
 

@@ -14,14 +14,8 @@ import pandas as pd
 from dashboard.figures import theme
 from model import (
     ZONES,
-    AgeBand,
-    Assessment,
     Intervention,
-    LegalStatus,
     Level,
-    Reach,
-    Zone,
-    default_config,
     response_catalogue,
 )
 from model.responses import PROTECTIONS, Protection
@@ -36,37 +30,10 @@ def level_name(level: Level) -> str:
     return level.value.capitalize()
 
 
-def _placed_in(zone: Zone) -> Assessment:
-    """A stand-in: an adult the assessment places in ``zone``, with nothing else recorded."""
-    return Assessment(
-        persona_id="stand-in",
-        label="stand-in",
-        age_band=AgeBand.ADULT_25_39,
-        position=sum(default_config().boundaries.span(zone)) / 2,
-        zone=zone,
-        contributions={},
-        decisive_control=False,
-        reach=Reach.NEITHER,
-        held=False,
-        present={},
-        violence=0.0,
-        violence_present=False,
-        self_placement=None,
-        self_zone=None,
-        gap=None,
-        legal_status=LegalStatus.ADULT,
-    )
-
-
 @cache
 def _brought(protection: Protection) -> frozenset[str]:
-    """Ids of every intervention ``protection`` may bring to someone.
-
-    What a protection brings depends at most on the zone the assessment gives
-    (``model.responses``), so it is asked once for each zone, of a stand-in placed there.
-    """
-    cat = response_catalogue()
-    return frozenset(item.id for zone in ZONES for item in protection.brings(cat, _placed_in(zone)))
+    """Ids of every intervention ``protection`` may bring to someone."""
+    return frozenset(item.id for item in protection.may_bring(response_catalogue()))
 
 
 def protections_for(item: Intervention) -> list[Protection]:
