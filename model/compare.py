@@ -15,20 +15,20 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from model.config import ModelConfig
-from model.explanation import NOTICE
-from model.montecarlo import simulate
-from model.personas import Persona
-from model.responses import plan_for
-from model.scoring import (
+from model.engine import (
     BoolArray,
     FloatArray,
     IntArray,
-    assess_one,
     factor_columns,
     score_positions,
     values_matrix,
     weight_vector,
 )
+from model.explanation import NOTICE
+from model.montecarlo import simulate
+from model.personas import Persona
+from model.responses import plan_for
+from model.scoring import assess_one
 from model.spectrum import ZONES, Zone
 
 _FROZEN = ConfigDict(frozen=True)

@@ -18,8 +18,8 @@ from pydantic import BaseModel, ConfigDict
 # The sample count and level live with the configuration (which carries a run's samples and
 # seed); they are named here too because a Monte Carlo run is where they are used.
 from model.config import DEFAULT_LEVEL, DEFAULT_SAMPLES, MAX_SAMPLES, ModelConfig
+from model.engine import FloatArray, Settings, factor_columns, sample_positions, values_matrix
 from model.personas import Persona
-from model.scoring import FloatArray, Settings, factor_columns, sample_positions, values_matrix
 from model.spectrum import ZONES, Zone
 
 __all__ = [

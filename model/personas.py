@@ -14,164 +14,67 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Generic, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
-    PlainValidator,
-    StringConstraints,
     TypeAdapter,
     ValidationError,
-    WithJsonSchema,
-    create_model,
     field_validator,
     model_validator,
 )
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from model.documents import load_bytes, read_document
-from model.factors import FactorKind, factor_catalogue
+from model.persona_fields import (
+    MAX_NARRATIVE,
+    NOT_STATED,
+    VIOLENCE,
+    WHY_THRESHOLD,
+    AgeBand,
+    FactorValues,
+    Label,
+    Narrative,
+    PersonaId,
+    SelfDescription,
+    SelfPlacement,
+    Why,
+    folded,
+    plain_lines,
+)
 from model.privacy import case_record_warnings, check_no_personal_data
 from model.problems import (
     NO_ITEM,
     InputError,
     Problem,
-    has_control_characters,
     problems_from_validation,
 )
 from model.sources import Citation
 
+__all__ = [
+    "MAX_NARRATIVE",
+    "MAX_PERSONAS_PER_FILE",
+    "NOT_STATED",
+    "VIOLENCE",
+    "WHY_THRESHOLD",
+    "AgeBand",
+    "Persona",
+    "PersonaCollection",
+    "PersonaFile",
+    "PersonaSet",
+    "case_record_problems",
+    "load_persona_bytes",
+    "load_personas",
+    "persona_file_schema",
+    "persona_to_data",
+    "personas_from_data",
+]
 
-class AgeBand(StrEnum):
-    """Age bands, never exact ages. Minors and adults never share a band."""
-
-    MINOR_UNDER_16 = "minor_under_16"
-    MINOR_16_17 = "minor_16_17"
-    ADULT_18_24 = "adult_18_24"
-    ADULT_25_39 = "adult_25_39"
-    ADULT_40_PLUS = "adult_40_plus"
-
-    @property
-    def is_minor(self) -> bool:
-        return self.value.startswith("minor")
-
-    @property
-    def label(self) -> str:
-        return _AGE_LABELS[self]
-
-
-_AGE_LABELS = {
-    AgeBand.MINOR_UNDER_16: "Under 16 (minor)",
-    AgeBand.MINOR_16_17: "16–17 (minor)",
-    AgeBand.ADULT_18_24: "18–24",
-    AgeBand.ADULT_25_39: "25–39",
-    AgeBand.ADULT_40_PLUS: "40 and over",
-}
-
-NOT_STATED = "not_stated"
-
-MAX_NARRATIVE = 1500
-WHY_THRESHOLD = 0.2
-"""A factor value (or violence) at or above this needs a ``why`` quoted from the narrative."""
-VIOLENCE = "violence"
-"""The key of violence in ``why``: it is recorded beside the factors, not among them."""
 MAX_PERSONAS_PER_FILE = 500
-
-PersonaId = Annotated[
-    str,
-    StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", min_length=2, max_length=40),
-]
-_GUARD = AfterValidator(check_no_personal_data)
-"""The anonymization guard, placed after each field's length limits: it only reads short text."""
-
-
-def _one_line(text: str) -> str:
-    """Refuse control characters (line breaks included): a label is one plain line."""
-    found = has_control_characters(text)
-    if found:
-        raise ValueError(f"holds a control character ({found}); write plain text on one line")
-    return text
-
-
-def _plain_lines(text: str) -> str:
-    """Refuse control characters other than line breaks and tabs."""
-    found = has_control_characters(text, newlines=True)
-    if found:
-        raise ValueError(f"holds a control character ({found}); write plain text")
-    return text
-
-
-_ONE_LINE = AfterValidator(_one_line)
-_PLAIN_LINES = AfterValidator(_plain_lines)
-Label = Annotated[str, StringConstraints(min_length=3, max_length=80), _ONE_LINE, _GUARD]
-SelfDescription = Annotated[str, StringConstraints(min_length=3, max_length=300), _ONE_LINE, _GUARD]
-Narrative = Annotated[
-    str, StringConstraints(min_length=40, max_length=MAX_NARRATIVE), _PLAIN_LINES, _GUARD
-]
-Why = Annotated[str, StringConstraints(min_length=3, max_length=160), _ONE_LINE, _GUARD]
-
-
-def _folded(text: str) -> str:
-    """Lowercase with runs of white space as one space: how a ``why`` is found in a narrative."""
-    return " ".join(text.lower().split())
-
-
-def _self_placement(value: Any) -> float | str:
-    """A number in [0, 1] or the text "not_stated", with one clear message for anything else."""
-    if value == NOT_STATED:
-        return NOT_STATED
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        number = float(value)
-        if 0.0 <= number <= 1.0:  # False for NaN
-            return number
-    raise ValueError(f'must be a number from 0 (choice) to 1 (coercion), or "{NOT_STATED}"')
-
-
-SelfPlacement = Annotated[
-    float | Literal["not_stated"],
-    PlainValidator(_self_placement),
-    WithJsonSchema(
-        {"anyOf": [{"type": "number", "minimum": 0, "maximum": 1}, {"const": NOT_STATED}]}
-    ),
-]
-
-
-def _factor_values_model() -> type[BaseModel]:
-    """A model with one field per catalogue factor: capitals required, the rest default to 0.
-
-    Built from the catalogue so the JSON Schema and the checks never drift from it.
-    """
-    fields: dict[str, Any] = {}
-    for factor in factor_catalogue().factors:
-        required = factor.kind is FactorKind.CAPITAL
-        fields[factor.id] = (
-            float,
-            Field(
-                ... if required else 0.0,
-                ge=0,
-                le=1,
-                description=f"{factor.label} ({factor.kind.value}): {factor.description}",
-            ),
-        )
-    return create_model(
-        "FactorValues",
-        # Strict: a factor value is a number, never a string or a boolean that looks like one.
-        __config__=ConfigDict(extra="forbid", allow_inf_nan=False, frozen=True, strict=True),
-        __doc__=(
-            "Each factor's strength for this persona, 0 (absent) to 1 (as strong as it gets). "
-            "Capitals must be given; the other factors left out are absent (0)."
-        ),
-        **fields,
-    )
-
-
-FactorValues = _factor_values_model()
 
 
 class Persona(BaseModel):
@@ -235,7 +138,7 @@ class Persona(BaseModel):
                 if not text:
                     continue
                 try:
-                    _plain_lines(text)
+                    plain_lines(text)
                     check_no_personal_data(text)
                 except ValueError as error:
                     refused.append(
@@ -255,7 +158,7 @@ class Persona(BaseModel):
     def _values_grounded_in_the_story(self) -> Self:
         """Every value that matters is grounded in a phrase of this persona's own narrative."""
         values = {**self.factor_values(), VIOLENCE: self.violence}
-        narrative = _folded(self.narrative)
+        narrative = folded(self.narrative)
         errors = []
 
         def refuse(key: str, message: str, given: object) -> None:
@@ -270,7 +173,7 @@ class Persona(BaseModel):
         for key, phrase in self.why.items():
             if key not in values:
                 refuse(key, f"not a factor (known: {', '.join(values)})", phrase)
-            elif _folded(phrase) not in narrative:
+            elif folded(phrase) not in narrative:
                 refuse(key, "must quote a phrase of this persona's narrative word for word", phrase)
         for key, value in values.items():
             if value >= WHY_THRESHOLD and key not in self.why:

@@ -32,7 +32,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from model.explanation import NOTICE, explain
 from model.factors import FactorKind, factor_catalogue
 from model.interventions import Applicable, Caution, Intervention
-from model.personas import AgeBand
+from model.persona_fields import AgeBand
 from model.responses import ResponsePlan, StartingBasis
 from model.results import Results
 from model.scoring import Assessment, LegalStatus, Reach

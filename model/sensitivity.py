@@ -29,9 +29,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from model.config import MAX_WEIGHT, ModelConfig
-from model.factors import factor_catalogue
-from model.personas import Persona
-from model.scoring import (
+from model.engine import (
     FloatArray,
     IntArray,
     Settings,
@@ -39,6 +37,8 @@ from model.scoring import (
     sample_positions,
     values_matrix,
 )
+from model.factors import factor_catalogue
+from model.personas import Persona
 from model.spectrum import BOUNDARY_FIELDS, BOUNDARY_LABELS, ZONES, Zone
 
 DEFAULT_BASE_SAMPLES = 1024
