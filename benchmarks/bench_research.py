@@ -19,12 +19,10 @@ Cases (targets from the workbench issue, for a 2-core machine):
 from __future__ import annotations
 
 import argparse
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from bench_model import timed  # the same timer as the model benchmark, beside this script
 
 from model import Persona, default_config, load_personas
 from model.compare import compare
@@ -32,17 +30,6 @@ from model.scoring import sample_positions
 from model.sensitivity import analyse, evaluate, parameter_arrays, parameters
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def timed(fn: Callable[[], object], repeats: int) -> float:
-    """Median of ``repeats`` timings in seconds, after one warm-up call."""
-    fn()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def synthetic(count: int, seed: int = 1) -> list[Persona]:

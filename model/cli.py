@@ -107,15 +107,25 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS
 
 
-def cmd_score(args: argparse.Namespace) -> int:
+def _inputs(args: argparse.Namespace) -> tuple[ModelConfig, PersonaSet] | None:
+    """The configuration and personas a command names, their problems printed; None when the
+    configuration is refused (nothing can be computed without one)."""
     try:
         config = _config(args.config)
     except InputError as error:
         _print_problems(error.problems, sys.stderr)
-        return EXIT_PROBLEMS
+        return None
     loaded = _load(args.paths)
     _print_problems(loaded.problems, sys.stderr)
     _print_warnings(loaded.warnings, sys.stderr)
+    return config, loaded
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    inputs = _inputs(args)
+    if inputs is None:
+        return EXIT_PROBLEMS
+    config, loaded = inputs
     seed = config.monte_carlo.seed if args.seed is None else args.seed
     results = Results.of(loaded.personas, config, samples=args.samples or 1, seed=seed)
     document = score_document(
@@ -212,13 +222,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
 
 
 def cmd_sensitivity(args: argparse.Namespace) -> int:
-    try:
-        config = _config(args.config)
-    except InputError as error:
-        _print_problems(error.problems, sys.stderr)
+    inputs = _inputs(args)
+    if inputs is None:
         return EXIT_PROBLEMS
-    loaded = _load(args.paths)
-    _print_problems(loaded.problems, sys.stderr)
+    config, loaded = inputs
     if not loaded.personas:
         return EXIT_PROBLEMS
     method = Method(args.method)
