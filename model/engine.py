@@ -185,8 +185,8 @@ class _Terms:
     """
 
     kept: FloatArray  # 1 − L
-    hardship_free: FloatArray  # 1 − H
-    struggle_free: FloatArray  # 1 − S
+    hardship_free: FloatArray  # 1 − H (both strands together, without strands_apart)
+    struggle_free: FloatArray  # 1 − S (ones, without strands_apart)
     control_free: FloatArray  # 1 − K
     raw: FloatArray  # K + (1 − K)·m·C
     position: FloatArray
@@ -198,31 +198,50 @@ def _terms(
     weights: FloatArray,
     settings: Settings,
     groups: tuple[tuple[int, ...], ...],
+    *,
+    strands_apart: bool = True,
 ) -> _Terms:
     """The rule over P personas (rows of ``values``) and N parameter sets (rows of ``weights``
     and of ``settings``); ``groups`` are :func:`reach_groups`.
 
-    One matrix product (BLAS) gives the four weighted sums for every set into a buffer that then
+    One matrix product (BLAS) gives the weighted sums for every set into a buffer that then
     holds every term, updated in place (sets × personas, so each pass is contiguous). Callers
     pass blocks small enough for that buffer to stay in cache. BLAS picks its summation order
     from the shapes, so a sum may differ in its last bit with the size of the batch: batch and
     single scoring agree to about 1e-16 (the tests hold them to 1e-12), not bit for bit.
+
+    Positions need the two strands only together, ``(1 − H)(1 − S) = exp(−(h + s))``: without
+    ``strands_apart`` they share one sum and one exponential, a third less work per sample.
+    Contributions need them apart.
     """
     cols = factor_columns()
     samples, personas = weights.shape[0], values.shape[0]
     # Unit rows after the sums copy the reach's columns out as contiguous rows (exactly: a
     # product by 1 plus zeros), far cheaper to compare than columns strided through the matrix.
     columns = [c for group in groups for c in group]
-    sums = 4 * samples
+    terms = 4 if strands_apart else 3
+    sums = terms * samples
     stacked = np.zeros((sums + len(columns), weights.shape[1]))
-    for term, kind in enumerate(cols.kinds):
-        stacked[term * samples : (term + 1) * samples, kind] = weights[:, kind]
+    lack_share = settings.capital_lack[:, np.newaxis]
+    # λ·A in the product itself: the capital weights scaled by λ over their sum.
+    scale = (
+        np.broadcast_to(lack_share, (samples, 1))
+        / weights[:, cols.capital].sum(axis=1)[:, np.newaxis]
+    )
+    stacked[:samples, cols.capital] = weights[:, cols.capital] * scale
+    rows = (cols.hardship, cols.struggle, cols.control) if strands_apart else (None, cols.control)
+    for term, kind in enumerate(rows, start=1):
+        block = stacked[term * samples : (term + 1) * samples]
+        if kind is None:  # both strands in one sum
+            block[:, cols.hardship] = weights[:, cols.hardship]
+            block[:, cols.struggle] = weights[:, cols.struggle]
+        else:
+            block[:, kind] = weights[:, kind]
     stacked[np.arange(sums, sums + len(columns)), columns] = 1.0
     buffer = np.empty((len(stacked) + 2 * samples, personas))
     np.matmul(stacked, values.T, out=buffer[: len(stacked)])
-    kept, hardship_free, struggle_free, control_free = (
-        buffer[t * samples : (t + 1) * samples] for t in range(4)
-    )
+    parts = [buffer[t * samples : (t + 1) * samples] for t in range(terms)]
+    kept, control_free = parts[0], parts[-1]
     raw, position = buffer[len(stacked) : len(stacked) + samples], buffer[-samples:]
     maxima = np.zeros((3, personas))
     start = sums
@@ -230,25 +249,24 @@ def _terms(
         if group:
             np.max(buffer[start : start + len(group)], axis=0, out=maxima[index])
         start += len(group)
-    # 1 − L = λ·A + (1 − λ), with A the weighted average of the capitals. The clip keeps a
-    # rounding of the sums from taking A outside [0, 1].
-    kept /= weights[:, cols.capital].sum(axis=1)[:, np.newaxis]
-    np.clip(kept, 0.0, 1.0, out=kept)
-    lack_share = settings.capital_lack[:, np.newaxis]
-    kept *= lack_share
+    # 1 − L = λ·A + (1 − λ). The clip keeps a rounding of the sums from taking A outside [0, 1].
+    np.clip(kept, 0.0, lack_share, out=kept)
     kept += 1.0 - lack_share
-    for free in (hardship_free, struggle_free, control_free):
+    for free in parts[1:]:
         np.negative(free, out=free)
         np.exp(free, out=free)
     ceiling = settings.ceiling[:, np.newaxis]
-    np.multiply(kept, hardship_free, out=raw)  # 1 − C
-    raw *= struggle_free
+    np.multiply(kept, parts[1], out=raw)  # 1 − C
+    if strands_apart:
+        raw *= parts[2]
     raw *= ceiling
     raw += 1.0 - ceiling  # 1 − m·C
     raw *= control_free
     np.subtract(1.0, raw, out=raw)
     codes = _codes(maxima, settings)
     _place(raw, codes, settings.edges, out=position)
+    hardship_free = parts[1]
+    struggle_free = parts[2] if strands_apart else np.ones_like(kept)
     return _Terms(
         kept.T, hardship_free.T, struggle_free.T, control_free.T, raw.T, position.T, codes.T
     )
@@ -363,7 +381,7 @@ def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
     weights = weight_vector(config)
     settings, groups = Settings.of(config), reach_groups(weights)
     for block in _blocks(values.shape[0], _BLOCK_CELLS):
-        terms = _terms(values[block], weights[np.newaxis, :], settings, groups)
+        terms = _terms(values[block], weights[np.newaxis, :], settings, groups, strands_apart=False)
         position[block] = terms.position[:, 0]
     return position
 
@@ -397,6 +415,6 @@ def sample_positions(
     positions = np.empty((personas, samples))
     groups = reach_groups(weight_vector(config))
     for block in _blocks(samples, max(1, _BLOCK_CELLS // max(1, personas))):
-        terms = _terms(values, weights[block], settings.rows(block), groups)
+        terms = _terms(values, weights[block], settings.rows(block), groups, strands_apart=False)
         positions[:, block] = terms.position
     return positions
