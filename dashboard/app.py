@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import navigation, sidebar, timing
+from dashboard import model_link, navigation, notice, print_css, sidebar, timing
 
 # The interactive tables' own CSV export cannot carry the notice that every download carries, so
 # it is off; the pages offer their own downloads with it (dashboard/downloads.py). A client
@@ -32,5 +32,12 @@ current = st.navigation(navigation.build())
 if _EXPORT_WAS_ON:
     st.rerun()  # after st.navigation, so the run starts again on the page that was asked for
 with timing.timed(current.url_path or "map"):
+    model_link.adopt()  # a shared ``?model=`` link, before anything reads the configuration
     sidebar.render()
+    print_css.apply()  # printing any page to A4 gives the whole chart, its key and its table
+    notice.render()  # the notice in the main area while the sidebar is collapsed (phones)
+    modified = st.container()  # filled after the page, so it shows the model the page left
     current.run()
+    with modified:
+        model_link.marker()
+    model_link.publish()

@@ -11,6 +11,11 @@ from dashboard.figures.interventions import CLASSIFICATION, level_name
 from model import Caution, Citation, Intervention
 
 
+def _inner(quote: str) -> str:
+    """A quote inside our own quotation marks: its own double marks become single ones."""
+    return quote.replace("“", "‘").replace("”", "’")
+
+
 def citation_lines(sources: Sequence[Citation]) -> str:
     """Citations as a Markdown list: line reference, essay, the quoted passage and the note.
 
@@ -22,7 +27,7 @@ def citation_lines(sources: Sequence[Citation]) -> str:
         where = (
             f"**{c.ref}**, *{essay.short_title}*" if essay else f"*{safe_text.markdown(c.work)}*"
         )
-        quote = f": “{safe_text.markdown(c.quote)}”" if c.quote else ""
+        quote = f": “{safe_text.markdown(_inner(c.quote))}”" if c.quote else ""
         note = f" ({safe_text.markdown(c.note)})" if c.note else ""
         lines.append(f"- {where}{quote}{note}")
     return "\n".join(lines)

@@ -8,6 +8,16 @@ first line, one quoted field, so a spreadsheet shows it whole in the first cell.
 The built-in exports that cannot carry it are switched off instead: the interactive tables' own
 CSV download (``client.disableDataExport``, set in ``app.py``) and the charts' image download
 (``display.PLOTLY_CONFIG``).
+
+Every button here is given its file as data, never as a callable (issue 14, hole 4). Streamlit
+keeps a file given as data at ``/media/<hash>`` for as long as its button is on the session's
+page; when the button goes (the session ends, or reruns with other content) the file is marked,
+and deleted by the second clean-up after that, which runs at the end of any session's script
+run. So a download stays fetchable by its URL, without the session, until two script runs of
+any session have ended: at once on a busy server, but on an idle one until someone next uses
+it. Streamlit offers no shorter life. The URL is a hash of the content, unguessable without it.
+A callable (``data=fn``) is made on click into a file no session holds, which the next two
+runs of any session delete: on a busy server before the browser fetches it (a 404).
 """
 
 from __future__ import annotations
@@ -70,4 +80,26 @@ def table_button(frame: pd.DataFrame, *, file_name: str, key: str) -> None:
         on_click="ignore",
         icon=":material/download:",
         help="The table as shown, with the notice on its first line.",
+    )
+
+
+def settings_button(config: ModelConfig, *, key: str = "settings-download") -> None:
+    """ "Download settings": the configuration ``config`` as the file itself, not a callable.
+
+    Draw it where it reruns whenever the settings change (inside the adjust page's fragment), so
+    the file it holds is always the one in force. Streamlit keeps a file given as data for as
+    long as its button is on the page; the file a callable makes on click belongs to no session,
+    and the next two script runs of *any* session delete it, which under load came before the
+    browser fetched it (404s in 2–6 of 10 concurrent downloads; issue 14, hole 4).
+    """
+    st.download_button(
+        "Download settings",
+        data=config_toml(config),
+        file_name="spectrum-config.toml",
+        mime=TOML_MIME,
+        key=key,
+        on_click="ignore",
+        icon=":material/download:",
+        help="The settings in force, in the TOML format `spectrum score --config` reads, with "
+        "the notice on its first line.",
     )

@@ -25,6 +25,8 @@ from model.config import WeightSetting
 from model.spectrum import BOUNDARY_LABELS
 
 PREFIX = "cfg:"
+EXACT = "exact:"
+"""Prefix of the number input beside a slider: ``exact:cfg:weights.poverty.weight``."""
 CIRCUMSTANCE_TOP = 4.0
 """Where a circumstance or capital weight's slider ends, unless its range reaches further: such
 weights sit near 1, and a shorter slider moves them in finer steps. Force, manipulation and
@@ -41,10 +43,27 @@ class Control:
     high: float
     step: float
     help: str | None = None
+    track: tuple[float, float] | None = None
+    """Where the slider runs, when not from ``low`` to ``high``: a weight's plausible range.
+    Its number input takes any value from ``low`` to ``high``; one past the track widens the
+    range to hold it."""
 
     @property
     def key(self) -> str:
         return PREFIX + ".".join(self.path)
+
+    @property
+    def exact_key(self) -> str:
+        return EXACT + self.key
+
+    def slider_bounds(self, value: float | None = None) -> tuple[float, float]:
+        """The slider's ends: its track (stretched to hold ``value``), never a single point."""
+        low, high = self.track or (self.low, self.high)
+        if value is not None:
+            low, high = min(low, value), max(high, value)
+        if high - low < self.step:
+            low, high = max(self.low, low - self.step), min(self.high, high + self.step)
+        return low, high
 
 
 @dataclass(frozen=True)
@@ -73,11 +92,14 @@ def _setting_row(
     *,
     ranges: bool,
     label: str | None = None,
+    track: tuple[float, float] | None = None,
 ) -> Row:
-    """A weight setting called ``name``: its weight (labelled ``label``, by default the name)
-    and, when ``ranges``, its plausible range beside it."""
+    """A weight setting called ``name``: its weight (labelled ``label``, by default the name,
+    its slider running along ``track`` unless the range is shown) and, when ``ranges``, its
+    plausible range beside it."""
     low, high, step = bounds
-    weight = Control((*path, "weight"), label or name, low, high, step, help)
+    track = None if ranges else track
+    weight = Control((*path, "weight"), label or name, low, high, step, help, track)
     if not ranges:
         return Row(weight)
     info = WeightSetting.model_fields["range"]
@@ -101,20 +123,30 @@ def _fields(current: BaseModel, path: tuple[str, ...], labels: Mapping[str, str]
 
 
 def _weight(cfg: ModelConfig, factor: Factor, *, ranges: bool) -> Row:
-    """A factor's weight, its slider running to :data:`CIRCUMSTANCE_TOP` or the model's maximum."""
+    """A factor's weight. Without the ranges shown, its slider runs along its plausible range
+    and its number input to the model's maximum (a value typed past the range widens it); with
+    them, the slider runs to :data:`CIRCUMSTANCE_TOP` or the model's maximum."""
     setting = cfg.weights[factor.id]
     info = WeightSetting.model_fields["weight"]
     bounds = _slider(info)
     assert bounds is not None, "WeightSetting.weight has a slider"
     low, top, step = bounds
-    if factor.kind is not FactorKind.CONTROL:
+    if ranges and factor.kind is not FactorKind.CONTROL:
         top = max(CIRCUMSTANCE_TOP, setting.range[1])
     label = f"{factor.label}: {info.title}"
     if not ranges:
         label += " (plausible {:g}–{:g})".format(*setting.range)
     help_ = setting.basis or factor.description
     path = ("weights", factor.id)
-    return _setting_row(path, factor.label, (low, top, step), help_, ranges=ranges, label=label)
+    return _setting_row(
+        path,
+        factor.label,
+        (low, top, step),
+        help_,
+        ranges=ranges,
+        label=label,
+        track=(float(setting.range[0]), float(setting.range[1])),
+    )
 
 
 # --- the groups of controls -------------------------------------------------------------------
@@ -128,6 +160,10 @@ WEIGHT_GROUPS = {
 BOUNDARIES = "Zone boundaries"
 SCORING = "Scoring rule"
 GROUPS = (*WEIGHT_GROUPS, BOUNDARIES, SCORING)
+PAST_THE_RANGE = (
+    "**Each slider spans the weight's plausible range.** To go past it, type a value in the "
+    "box beside it: the plausible range widens to hold it, and the label says so."
+)
 NOTES = {
     "Economic hardship weights": (
         "The economic strand of circumstance (L42, L64). Present at the presence level, it opens "
@@ -202,7 +238,24 @@ def config_data(cfg: ModelConfig, form: Mapping[str, Any]) -> dict[str, Any]:
     return data
 
 
-def widen(state: MutableMapping[str, Any], row: Row) -> None:
+def forget(state: MutableMapping[Any, Any]) -> None:
+    """Drop every control's value, so that each shows the configuration in force afresh."""
+    for key in [k for k in state if str(k).startswith((PREFIX, EXACT))]:
+        del state[key]
+
+
+def exact(state: MutableMapping[Any, Any], row: Row) -> None:
+    """After a value was typed: its slider takes it, and a weight's range widens to hold it."""
+    state[row.value.key] = state[row.value.exact_key]
+    widen(state, row)
+
+
+def slid(state: MutableMapping[Any, Any], row: Row) -> None:
+    """After a slider moved: the number beside it follows."""
+    state[row.value.exact_key] = state[row.value.key]
+
+
+def widen(state: MutableMapping[Any, Any], row: Row) -> None:
     """After a weight's control moved: its range's control widens to hold it, by the model's
     rule (``WeightSetting.widened_to``)."""
     if row.range is not None:
@@ -211,7 +264,7 @@ def widen(state: MutableMapping[str, Any], row: Row) -> None:
         state[row.range.key] = moved.range
 
 
-def clamp(state: MutableMapping[str, Any], row: Row) -> None:
+def clamp(state: MutableMapping[Any, Any], row: Row) -> None:
     """After a range's control narrowed: the weight's control is pulled inside it."""
     if row.range is not None:
         low, high = state[row.range.key]

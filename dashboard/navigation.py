@@ -7,10 +7,13 @@ from streamlit.navigation.page import StreamlitPage
 
 MAP = "map"
 PERSONA = "persona"
+BUILDER = "builder"
 INTERVENTIONS = "interventions"
 FRAMINGS = "framings"
 ADJUST = "adjust"
+COMPARE = "compare"
 ABOUT = "about"
+PRESENT = "present"
 
 _pages: dict[str, StreamlitPage] = {}
 
@@ -34,6 +37,12 @@ def build() -> list[StreamlitPage]:
             PERSONA: st.Page(
                 "views/persona.py", title="Persona", icon=":material/person:", url_path=PERSONA
             ),
+            BUILDER: st.Page(
+                "views/builder.py",
+                title="Build a persona",
+                icon=":material/person_add:",
+                url_path=BUILDER,
+            ),
             INTERVENTIONS: st.Page(
                 "views/interventions.py",
                 title="Interventions by zone",
@@ -49,15 +58,40 @@ def build() -> list[StreamlitPage]:
             ADJUST: st.Page(
                 "views/adjust.py", title="Adjust the model", icon=":material/tune:", url_path=ADJUST
             ),
+            COMPARE: st.Page(
+                "views/compare.py",
+                title="Compare configurations",
+                icon=":material/difference:",
+                url_path=COMPARE,
+            ),
             ABOUT: st.Page(
                 "views/about.py",
                 title="About and responsible use",
                 icon=":material/info:",
                 url_path=ABOUT,
             ),
+            PRESENT: st.Page(
+                "views/present.py",
+                title="Presentation",
+                icon=":material/slideshow:",
+                url_path=PRESENT,
+            ),
         }
     )
-    return [_pages[name] for name in (MAP, PERSONA, INTERVENTIONS, FRAMINGS, ADJUST, ABOUT)]
+    return [
+        _pages[name]
+        for name in (
+            MAP,
+            PERSONA,
+            BUILDER,
+            INTERVENTIONS,
+            FRAMINGS,
+            ADJUST,
+            COMPARE,
+            ABOUT,
+            PRESENT,
+        )
+    ]
 
 
 def page(name: str) -> StreamlitPage:

@@ -107,11 +107,26 @@ def _fingerprint(cfg: ModelConfig, people: list[Persona]) -> str:
     return digest.hexdigest()
 
 
+NO_PERSONAS = (
+    "**No persona to show.** The bundled personas could not be read (the sidebar says why) and "
+    "none has been uploaded in this session. Add a persona file in the sidebar."
+)
+
+
+def _no_personas() -> None:
+    """Every page that shows personas asks for the results first: with none, it says so and
+    stops there, instead of failing on an empty list."""
+    st.info(NO_PERSONAS, icon=":material/person_off:")
+    st.stop()
+
+
 def results() -> Results:
     """The model's results for the current inputs (assessments at once, Monte Carlo figures and
     response plans when a page first asks), memoized in the session. The Monte Carlo run takes
     its samples and seed from the configuration, as ``spectrum score`` does."""
     cfg, people = config(), personas()
+    if not people:
+        _no_personas()
     key = _fingerprint(cfg, people)
     memo = st.session_state.get(_RESULTS_KEY)
     if memo is not None and memo[0] == key:

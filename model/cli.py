@@ -31,6 +31,7 @@ from model.research_output import (
     comparison_csv,
     comparison_table,
     sensitivity_csv,
+    sensitivity_json,
     sensitivity_table,
 )
 from model.results import Results
@@ -233,16 +234,7 @@ def cmd_sensitivity(args: argparse.Namespace) -> int:
     report = analyse(loaded.personas, config, method=method, samples=samples, seed=args.seed)
     swings = {p.id: sensitivity_swings(p, config) for p in loaded.personas}
     if args.format == "json":
-        document = {
-            "format": "ccc-spectrum/sensitivity",
-            "version": 1,
-            "notice": NOTICE,
-            **report.model_dump(mode="json"),
-            "swings": {
-                pid: [s.model_dump(mode="json") for s in found] for pid, found in swings.items()
-            },
-        }
-        sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        sys.stdout.write(sensitivity_json(report, swings))
     elif args.format == "csv":
         sys.stdout.write(sensitivity_csv(report))
     else:

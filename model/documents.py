@@ -104,6 +104,8 @@ def parse_toml(text: str, path: str) -> dict[str, Any]:
         raise _problem(path, f"not valid TOML: {error}") from None
     except RecursionError:
         raise _problem(path, "nested too deeply to be a persona or config file") from None
+    except ValueError:  # an integer too long to convert
+        raise _problem(path, "not valid TOML: a number with too many digits") from None
 
 
 def parse_document(text: str, path: str) -> dict[str, Any]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -140,6 +141,21 @@ def sensitivity_table(report: SensitivityReport, swings: dict[str, list[Swing]])
             )
         lines.append("")
     return "\n".join(lines)
+
+
+def sensitivity_json(report: SensitivityReport, swings: dict[str, list[Swing]]) -> str:
+    """The sensitivity document (``ccc-spectrum/sensitivity``, version 1): every persona's
+    indices, its swings and tipping points, and the notice."""
+    document = {
+        "format": "ccc-spectrum/sensitivity",
+        "version": 1,
+        "notice": NOTICE,
+        **report.model_dump(mode="json"),
+        "swings": {
+            pid: [s.model_dump(mode="json") for s in found] for pid, found in swings.items()
+        },
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
 def sensitivity_csv(report: SensitivityReport) -> str:

@@ -13,6 +13,10 @@ from model import ZONES, Assessment, FactorKind, Persona, Uncertainty, Zone, fac
 
 # --- contributions: why the model places them here ---------------------------------------------
 
+GAP = " "
+"""Before a value written beside its bar (``texttemplate``), so the two never touch."""
+TICK_GAP = "  "
+"""After a bar's name, so that a name and a value at 0 never run together at the axis."""
 POSITION = "Position"
 POSITION_ROW = "Position (the sum)"
 _SHOWN = 5e-4
@@ -40,6 +44,7 @@ def contributions(assessment: Assessment) -> go.Figure:
         "measure": ["relative"] * len(parts) + ["total"],
         "text": [theme.number(v, signed=True) for _, v in parts]
         + [theme.number(assessment.position)],
+        "texttemplate": GAP + "%{text}",
         "textposition": "outside",
         "increasing": {"marker": {"color": palette.ASSESSED}},
         "totals": {"marker": {"color": palette.INK}},
@@ -50,9 +55,9 @@ def contributions(assessment: Assessment) -> go.Figure:
     layout: Spec = {
         "height": 140 + 40 * len(names),
         "xaxis": theme.axis_01("Position, factor by factor"),
-        "yaxis": theme.fixed_axis(autorange="reversed", automargin=True),
+        "yaxis": theme.fixed_axis(autorange="reversed", automargin=True, ticksuffix=TICK_GAP),
         "showlegend": False,
-        "margin": {"r": 70, "b": 70},
+        "margin": {"l": 16, "r": 80, "b": 70},
     }
     return theme.figure([waterfall], layout)
 
@@ -122,10 +127,11 @@ def _kind_bars(kind: FactorKind, values: dict[str, float]) -> Spec:
         "x": [values[f.id] for f in factors],
         "name": _KIND_NAMES[kind],
         "marker": {"color": _KIND_COLOURS[kind], "pattern": _pattern(_KIND_PATTERNS[kind])},
-        "text": [f"{values[f.id]:.2f}" for f in factors],
+        "text": [theme.number(values[f.id]) for f in factors],
+        "texttemplate": GAP + "%{text}",
         "textposition": "outside",
         "cliponaxis": False,
-        "hovertemplate": "%{hovertext}: %{x:.2f}<extra>" + kind.value + "</extra>",
+        "hovertemplate": "%{hovertext}: %{x:.3f}<extra>" + kind.value + "</extra>",
     }
 
 
@@ -137,14 +143,16 @@ def factor_profile(persona: Persona) -> go.Figure:
         "xaxis": theme.fixed_axis(
             range=[0, 1.15], tickvals=[0, 0.5, 1], title={"text": "Value: 0 absent … 1"}
         ),
-        "yaxis": theme.fixed_axis(autorange="reversed", automargin=False, tickfont={"size": 13}),
+        "yaxis": theme.fixed_axis(
+            autorange="reversed", automargin=False, tickfont={"size": 13}, ticksuffix=TICK_GAP
+        ),
         # No legend: the key is written beside the chart (FACTOR_KEY). Plotly measured legend
         # text before the page's web font had loaded and clipped the longest entry, and a
         # legend wider than a phone's plot area left the whole chart blank.
         "showlegend": False,
         # A margin the longest label fits in at 13 px, and no more: on a phone every pixel
         # of it comes out of the bars.
-        "margin": {"t": 30, "b": 60, "l": 170, "r": 30},
+        "margin": {"t": 30, "b": 60, "l": 180, "r": 40},
         "bargap": 0.25,
     }
     return theme.figure([_kind_bars(kind, values) for kind in FactorKind], layout)
@@ -177,7 +185,7 @@ def factor_table(persona: Persona) -> pd.DataFrame:
             {
                 "Factor": f.short_label,
                 "Kind": f.kind.label,
-                "Value": f"{values[f.id]:.2f}",
+                "Value": theme.number(values[f.id]),
                 "From their story": persona.why.get(f.id, ""),
             }
             for f in factor_catalogue().factors
@@ -201,6 +209,7 @@ def zone_probabilities(uncertainty: Uncertainty, assessed: Zone) -> go.Figure:
             "pattern": _pattern(["" if z is assessed else "." for z in ZONES]),
         },
         "text": [f"{s:.0%}" for s in shares],
+        "texttemplate": GAP + "%{text}",
         "textposition": "outside",
         "cliponaxis": False,
         "hovertemplate": "%{y}: %{x:.1%}<extra></extra>",
@@ -211,8 +220,8 @@ def zone_probabilities(uncertainty: Uncertainty, assessed: Zone) -> go.Figure:
             range=[0, 1.15], tickformat=".0%", title={"text": "Share of samples"}
         ),
         # A fixed margin: automargin measured the labels a few pixels short in Chromium.
-        "yaxis": theme.fixed_axis(autorange="reversed", automargin=False),
-        "margin": {"l": 200},
+        "yaxis": theme.fixed_axis(autorange="reversed", automargin=False, ticksuffix=TICK_GAP),
+        "margin": {"l": 210},
     }
     return theme.figure([bars], layout)
 

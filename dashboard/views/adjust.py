@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import display, form, safe_text, session, timing
+from dashboard import display, downloads, form, model_link, safe_text, session, timing
 from dashboard.figures import adjust as figures
 from model import InputError, ModelConfig, default_config, load_config_bytes
 from model.config import config_from_data
@@ -21,24 +21,50 @@ from model.config import config_from_data
 _UPLOAD_PROBLEMS = "config_upload_problems"
 _GROUP_KEY = "adjust_group"
 _RANGES_KEY = "edit_ranges"
+_UPLOAD_CHANGES = "config_upload_changes"
+_UPLOADER_COUNT = "config_uploader_count"
+_BEFORE_RESET = "config_before_reset"
 _SAMPLES, _SEED = form.PREFIX + "monte_carlo.samples", form.PREFIX + "monte_carlo.seed"
 
 
 def _put_in_force(new: ModelConfig) -> None:
     """Make ``new`` the session's configuration, and have every control show it afresh."""
     session.set_config(new)
-    st.session_state.pop(_UPLOAD_PROBLEMS, None)
-    for key in [k for k in st.session_state if str(k).startswith(form.PREFIX)]:
-        del st.session_state[key]
+    for key in (_UPLOAD_PROBLEMS, _UPLOAD_CHANGES):
+        st.session_state.pop(key, None)
+    form.forget(st.session_state)
+
+
+def _uploader_key() -> str:
+    """A new key after each reset, so the uploader no longer shows the file reset away."""
+    return f"config_file_{st.session_state.get(_UPLOADER_COUNT, 0)}"
 
 
 def _apply_upload() -> None:
-    file = st.session_state.get("config_file")
+    file = st.session_state.get(_uploader_key())
     try:
         if file is not None:
-            _put_in_force(load_config_bytes(file.getvalue(), file.name))
+            loaded = load_config_bytes(file.getvalue(), file.name)
+            _put_in_force(loaded)
+            # A partial file sets only what it names; what that changes is listed.
+            st.session_state[_UPLOAD_CHANGES] = (file.name, model_link.differences(loaded))
     except InputError as error:
         st.session_state[_UPLOAD_PROBLEMS] = error.problems
+
+
+def _reset() -> None:
+    """Back to the default; the configuration reset away is kept, so the reset can be undone."""
+    before = session.config()
+    if before != default_config():
+        st.session_state[_BEFORE_RESET] = before
+    st.session_state[_UPLOADER_COUNT] = st.session_state.get(_UPLOADER_COUNT, 0) + 1
+    _put_in_force(default_config())
+
+
+def _undo_reset() -> None:
+    before = st.session_state.pop(_BEFORE_RESET, None)
+    if isinstance(before, ModelConfig):
+        _put_in_force(before)
 
 
 def _draw(rows: list[form.Row]) -> None:
@@ -47,9 +73,12 @@ def _draw(rows: list[form.Row]) -> None:
     for row in rows:
         # Without a range, no columns: fewer elements for the browser to redraw on each change.
         cells: list[Any] = list(st.columns(2)) if row.range else [st]
-        follow = (form.widen, form.clamp) if row.range else (None, None)
+        follow = (None, form.clamp) if row.range else (None, None)
         for cell, control, on_change in zip(cells, (row.value, row.range), follow, strict=False):
             assert control is not None
+            if control is row.value:
+                _value(cell, row)
+                continue
             cell.slider(
                 control.label,
                 control.low,
@@ -60,6 +89,45 @@ def _draw(rows: list[form.Row]) -> None:
                 args=(st.session_state, row),
                 help=safe_text.markdown(control.help) if control.help else None,
             )
+
+
+def _value(cell: Any, row: form.Row) -> None:
+    """A setting's slider, along its plausible range for a weight, and beside it a box to type
+    an exact value: any the model takes, a weight's past the slider widening its range."""
+    control, state = row.value, st.session_state
+    if control.exact_key not in state:
+        state[control.exact_key] = state[control.key]
+    low, high = control.slider_bounds(state[control.key])
+    slide, exact = cell.columns([5, 2], vertical_alignment="bottom")
+    slide.slider(
+        control.label,
+        low,
+        high,
+        step=control.step,
+        key=control.key,
+        on_change=_slid,
+        args=(row,),
+        help=safe_text.markdown(control.help) if control.help else None,
+    )
+    past = f"; past {low:g}–{high:g} widens the plausible range" if control.track else ""
+    exact.number_input(
+        f"{control.label}: exact value",
+        min_value=control.low,
+        max_value=control.high,
+        step=control.step,
+        format="%.3f" if control.step < 0.01 else "%.2f",
+        key=control.exact_key,
+        on_change=form.exact,
+        args=(state, row),
+        label_visibility="collapsed",
+        help=f"Type any value from {control.low:g} to {control.high:g}{past}.",
+    )
+
+
+def _slid(row: form.Row) -> None:
+    form.slid(st.session_state, row)
+    if row.range is not None:
+        form.widen(st.session_state, row)
 
 
 def _apply(cfg: ModelConfig, shown: list[form.Row]) -> list[str]:
@@ -119,28 +187,21 @@ def _settings_bar() -> None:
         )
     with files:
         buttons = st.columns(2)
-        buttons[0].button(
-            "Reset to default", on_click=_put_in_force, args=(default_config(),), type="primary"
-        )
-        buttons[1].download_button(
-            "Download settings",
-            # The session's configuration itself, which Streamlit calls for the file only when
-            # the user clicks: the settings in force then, however the sliders moved since.
-            data=session.config_store(),
-            file_name="spectrum-config.toml",
-            mime="application/toml",
-            on_click="ignore",
-            help="The settings in force when you click, in the TOML format "
-            "`spectrum score --config` reads, with the notice on its first line.",
-        )
+        buttons[0].button("Reset to default", on_click=_reset, type="primary")
+        if isinstance(st.session_state.get(_BEFORE_RESET), ModelConfig):
+            buttons[0].button("Undo reset", on_click=_undo_reset, icon=":material/undo:")
         st.file_uploader(
             "Load a configuration (.toml or .json)",
             type=["toml", "json"],
-            key="config_file",
+            key=_uploader_key(),
             on_change=_apply_upload,
+            help="A file may name only some settings: the rest stay at the default.",
         )
         for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
             st.error(safe_text.markdown(str(problem)))
+        loaded = st.session_state.get(_UPLOAD_CHANGES)
+        if loaded:
+            model_link.loaded_message("Loaded", *loaded)
 
 
 @st.fragment
@@ -162,6 +223,11 @@ def _edit() -> None:
     # only when the fragment's run ends, and elements sent in one burst are rendered together
     # instead of in several passes spread over the run (benchmarks/RESULTS.md).
     refused = _apply(cfg, shown)
+    if (cfg == default_config()) != (session.config() == default_config()):
+        st.rerun()  # the whole page: every page's "modified" marker comes or goes
+    if session.config() != cfg:  # labels and tracks follow a range that widened
+        shown = form.rows(group, session.config(), ranges=bool(st.session_state.get(_RANGES_KEY)))
+    model_link.publish()  # the editor reruns alone: the address follows it here
     results = session.results()
     baseline = session.default_assessments(results.personas)
     figure, alt = figures.figure(results, baseline), figures.alt(results, baseline)
@@ -170,7 +236,12 @@ def _edit() -> None:
     with controls:
         if group in form.NOTES:
             st.caption(form.NOTES[group])
+        if any(row.value.track for row in shown):
+            st.caption(form.PAST_THE_RANGE)
         _draw(shown)
+        # The file itself, redrawn with every change: a file made on click belongs to no session
+        # and another session's runs can delete it before the browser fetches it.
+        downloads.settings_button(session.config())
     with chart:  # side by side, the chart stays in view while the sliders move
         if refused:
             lines = "\n".join(f"- {safe_text.markdown(problem)}" for problem in refused)

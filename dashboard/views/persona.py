@@ -7,8 +7,9 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from dashboard import cards, display, framed, navigation, safe_text, session, url_state
+from dashboard import answer, cards, display, framed, navigation, safe_text, session, url_state
 from dashboard.figures import persona as figures
+from dashboard.figures import theme
 from model import (
     Assessment,
     Caution,
@@ -18,7 +19,6 @@ from model import (
     ResponsePlan,
     frame_all,
 )
-from model.explanation import explain
 from model.framings import framing
 from model.interventions import Applicable
 from model.personas import VIOLENCE
@@ -37,20 +37,22 @@ def _zones_apart(gap: int | None) -> str:
     return f"{abs(gap)} zone{'s' if abs(gap) > 1 else ''} apart"
 
 
-def _positions(a: Assessment) -> None:
-    """Self-placement, assessment and legal status side by side: three views, never merged."""
+def _positions(a: Assessment, *, lead_self: bool = False) -> None:
+    """Self-placement, assessment and legal status side by side: three views, never merged
+    (the self-placement first when the session leads with it)."""
     cols = st.columns(4)
-    cols[0].metric("Assessed position", f"{a.position:.2f}", help="0 = choice, 1 = coercion")
-    cols[0].markdown(f"**{a.zone.label}**")
+    assessed, own = (cols[1], cols[0]) if lead_self else (cols[0], cols[1])
+    assessed.metric("Assessed position", theme.number(a.position), help="0 = choice, 1 = coercion")
+    assessed.markdown(f"**{a.zone.label}**")
     if a.self_placement is None or a.self_zone is None:
-        cols[1].metric("Self-placement", "Not stated")
-        cols[1].markdown("Has not said where they stand: ask first (L50)")
+        own.metric("Self-placement", "Not stated")
+        own.markdown("Has not said where they stand: ask first (L50)")
     else:
-        cols[1].metric("Self-placement", f"{a.self_placement:.2f}")
-        cols[1].markdown(f"**{a.self_zone.label}**")
+        own.metric("Self-placement", theme.number(a.self_placement))
+        own.markdown(f"**{a.self_zone.label}**")
     cols[2].metric(
         "Gap (assessed − self)",
-        "—" if a.gap is None else f"{a.gap:+.2f}",
+        "—" if a.gap is None else theme.number(a.gap, signed=True),
         help="Positive: the model places them nearer coercion than they place themselves.",
     )
     cols[2].markdown(_zones_apart(a.zone_gap))
@@ -64,14 +66,14 @@ def _violence(persona: Persona, a: Assessment) -> None:
     story = f" From their story: “{safe_text.markdown(why)}”." if why else ""
     if a.violence_present:
         st.warning(
-            f"**{VIOLENCE_MARK} Violence recorded ({a.violence:.2f}):** never moves the "
+            f"**{VIOLENCE_MARK} Violence recorded ({theme.number(a.violence)}):** never moves the "
             f"position; support (L70).{story}",
             icon=":material/emergency_home:",
         )
     elif a.violence > 0:
         st.caption(
-            f"{VIOLENCE_MARK} Violence recorded ({a.violence:.2f}), below the presence level: "
-            f"never moves the position (L70).{story}"
+            f"{VIOLENCE_MARK} Violence recorded ({theme.number(a.violence)}), below the "
+            f"presence level: never moves the position (L70).{story}"
         )
     else:
         st.caption("No violence recorded. Violence never moves the position (L70).")
@@ -172,13 +174,10 @@ def render() -> None:
         f"{persona.id} · age band {persona.age_band.label} · "
         "a fictional composite, not a real person"
     )
-    st.info(f"**Why they sit there:** {safe_text.markdown(explain(a))}", icon=":material/info:")
-    st.markdown(
-        f"[{Layer.STARTING.label} and the protections](#{RESPONSES_ANCHOR}) · "
-        f"[This person under every framing](#{FRAMINGS_ANCHOR})"
-    )
+    lead_self = answer.render(a, plan, responses_anchor=RESPONSES_ANCHOR)
+    st.markdown(f"[This person under every framing](#{FRAMINGS_ANCHOR})")
 
-    _positions(a)
+    _positions(a, lead_self=lead_self)
     if a.is_minor:
         st.info(
             "A minor lacks legal agency, so is treated as coerced whatever they say (L48); youth "
@@ -221,7 +220,7 @@ def render() -> None:
     st.header("How sure is the placement?")
     st.markdown(
         f"Under {u.samples:,} samples of the weights within their plausible ranges, the "
-        f"position falls between **{u.low:.2f}** and **{u.high:.2f}** "
+        f"position falls between **{theme.number(u.low)}** and **{theme.number(u.high)}** "
         f"({u.level:.0%} interval; seed {results.seed})."
     )
     display.chart_and_table(
@@ -230,6 +229,11 @@ def render() -> None:
         figures.zone_probabilities_table(u, a.zone),
         key="zones",
     )
+
+    # Imported here, not at the top: the section is the researcher's (issue 10), kept apart.
+    from dashboard import sensitivity_view
+
+    sensitivity_view.render(persona, a)
 
     st.header("Passages this persona draws on")
     st.markdown(cards.citation_lines(persona.sources))

@@ -2,11 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from dashboard import display, downloads, navigation, session, url_state
 from dashboard.figures import spectrum_map as figures
 from model import ZONES, AgeBand, Zone
+
+_OPEN = "_map_open_persona"
+
+
+def _open_chosen() -> None:
+    """A callback: remember the persona chosen and clear the box (so coming back, it is empty);
+    the run opens it (``st.switch_page`` cannot be called from a callback)."""
+    st.session_state[_OPEN] = st.session_state.pop("map-open", None)
+
+
+def _columns() -> dict[str, Any]:
+    """The table's columns: the persona's label pinned, the numbers to three decimals."""
+    config: dict[str, Any] = {
+        name: st.column_config.NumberColumn(format="%.3f") for name in figures.NUMBER_COLUMNS
+    }
+    config["Gap"] = st.column_config.NumberColumn(format="%+.3f")
+    # Pinned, and narrow enough that a phone shows the position beside it.
+    config["Persona"] = st.column_config.TextColumn(pinned=True, width="medium")
+    return config
 
 
 def render() -> None:
@@ -66,7 +87,24 @@ def render() -> None:
             navigation.open_persona(str(custom[0] if isinstance(custom, list) else custom))
     st.header("The same data as a table")
     table = figures.table(shown, results)
-    display.table(table, key="map-table", max_rows=40)
+    st.caption(
+        "Select a row, or choose a persona below, to open it: the keyboard's way to what a "
+        "click on a marker does."
+    )
+    picked = st.dataframe(
+        table, hide_index=True, key="map-table", column_config=_columns(),
+        height=35 * (len(table) + 1) + 3, on_select="rerun", selection_mode="single-row",
+    )  # fmt: skip
+    for row in picked.selection.rows:
+        navigation.open_persona(str(table.iloc[row]["ID"]))
+    st.selectbox(
+        figures.OPEN_LABEL, [p.id for p in shown], index=None, key="map-open",
+        format_func={p.id: p.label for p in shown}.__getitem__,
+        placeholder="Choose a persona to open", on_change=_open_chosen,
+    )  # fmt: skip
+    chosen = st.session_state.pop(_OPEN, None)
+    if chosen:
+        navigation.open_persona(chosen)
     downloads.table_button(table, file_name="spectrum-map.csv", key="map-download")
     st.caption(figures.caption(results))
 

@@ -361,9 +361,9 @@ def test_persona_page_shows_the_explanation_both_layers_and_every_framing(
     a = next(
         x for x in assess(bundled, default_config()) if x.persona_id == "p10-pimp-controlled-youth"
     )
-    alert = page.locator('[data-testid="stMain"] [data-testid="stAlertContentInfo"]').first
-    expect(alert).to_contain_text("Why they sit there:")
-    expect(alert).to_contain_text(explain(a))
+    answer = page.locator(".st-key-answer-first")  # the answer first (issue 12)
+    expect(answer).to_contain_text("Why:")
+    expect(answer).to_contain_text(explain(a))
     headings = page.locator('[data-testid="stMain"] h3').all_inner_texts()
     assert f"1. {Layer.STARTING.label}" in headings
     assert f"2. {Layer.PROTECTIONS.label}" in headings

@@ -75,6 +75,9 @@ def default_positions(bundled) -> dict[str, float]:
 
 POVERTY = "cfg:weights.poverty.weight"
 """The poverty weight's slider: the adjust page names each control by its field's path."""
+EXACT = "exact:"
+"""The number box beside a slider (its key is the slider's, prefixed): a weight's slider runs
+along its plausible range, and a value past it is typed."""
 
 
 def config_of(at: AppTest) -> ModelConfig:
@@ -141,7 +144,7 @@ def test_persona_page_shows_metrics_narrative_and_interventions(app: App, bundle
         "Legal status",
     ]
     assessment = assess([first], default_config())[0]
-    assert at.main.metric[0].value == f"{assessment.position:.2f}"
+    assert at.main.metric[0].value == f"{assessment.position:.3f}", "three decimals everywhere"
     texts = [t.value for t in at.main.text]
     assert first.narrative in texts, "the narrative is shown as plain text"
 
@@ -151,7 +154,13 @@ def test_persona_page_shows_metrics_narrative_and_interventions(app: App, bundle
     bold = {unescape(m.value) for m in at.main.markdown}
     shown = [title for title in recommended if f"**{title}**" in bold]
     assert shown == recommended, "every response of both layers has its card"
-    assert set(plotly_charts(at)) == {"contrib-chart", "factors-chart", "zones-chart"}
+    assert set(plotly_charts(at)) == {
+        "contrib-chart",
+        "factors-chart",
+        "zones-chart",
+        "sobol-chart",
+        "tornado-chart",
+    }
 
 
 def test_interventions_page_shows_tabs_and_overview_table(app: App) -> None:
@@ -228,9 +237,9 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
 def test_a_weight_moved_in_one_group_survives_showing_another(app: App) -> None:
     # Only one group is drawn at a time; the others keep their values through the configuration.
     at = open_page(app(), ADJUST)
-    at.main.slider(key=POVERTY).set_value(2.0).run()
+    at.main.number_input(key=EXACT + POVERTY).set_value(2.0).run()
     at.main.radio(key="adjust_group").set_value("Capital weights").run()
-    at.main.slider(key="cfg:weights.social_capital.weight").set_value(2.5).run()
+    at.main.number_input(key=EXACT + "cfg:weights.social_capital.weight").set_value(2.5).run()
     at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
     assert not at.exception
     assert at.main.slider(key=POVERTY).value == 2.0
@@ -299,7 +308,7 @@ def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
     raising = new_weight > old_weight
 
     open_page(at, ADJUST)
-    at.main.slider(key=POVERTY).set_value(new_weight).run()
+    at.main.number_input(key=EXACT + POVERTY).set_value(new_weight).run()
     assert not at.exception
     assert not at.main.error
     assert config_of(at).weight("poverty") == new_weight
@@ -334,7 +343,7 @@ def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
 
 def test_invalid_boundaries_show_an_error_and_keep_the_previous_config(app: App) -> None:
     at = open_page(app(), ADJUST)
-    at.main.slider(key=POVERTY).set_value(2.0).run()
+    at.main.number_input(key=EXACT + POVERTY).set_value(2.0).run()
     valid = config_of(at)
     assert valid.weight("poverty") == 2.0
     valid_positions = positions(at)
@@ -362,7 +371,7 @@ def test_loading_a_configuration_file_applies_it_and_a_bad_one_is_refused(app: A
     )
     at = open_page(app(), ADJUST)
     uploader = at.main.get("file_uploader")[0]
-    assert uploader.key == "config_file"
+    assert uploader.key.startswith("config_file")
     uploader.set_value(("mine.toml", dump_config(changed).encode(), "application/toml")).run()
     assert not at.exception
     assert config_of(at).weight("poverty") == 2.5
@@ -504,7 +513,7 @@ def test_the_download_holds_the_configuration_just_changed(app: App) -> None:
     assert served() == default_config()
     first_line = at.session_state["config"]().splitlines()[0]
     assert first_line == f"# {NOTICE}", "the file carries the notice as its first line"
-    at.main.slider(key=POVERTY).set_value(2.0).run()
+    at.main.number_input(key=EXACT + POVERTY).set_value(2.0).run()
     assert served().weight("poverty") == 2.0
     assert served() == config_of(at)
     at.main.slider(key=POVERTY).set_value(1.0).run()
@@ -553,11 +562,17 @@ def test_persona_page_opens_with_the_explanation_and_shows_both_layers(
 ) -> None:
     at = open_page(app(persona=persona_id), PERSONA)
     a = _assessment(bundled, persona_id)
-    infos = [unescape(i.value) for i in at.main.info]
-    assert infos[0] == f"**Why they sit there:** {explain(a)}", "the explanation comes first"
-    first_info = next(i for i, e in enumerate(walk(at.main)) if e.type == "info")
-    first_metric = next(i for i, e in enumerate(walk(at.main)) if e.type == "metric")
-    assert first_info < first_metric, "the explanation sits above the positions"
+    elements = list(walk(at.main))
+    why = next(
+        i for i, e in enumerate(elements)
+        if e.type == "markdown" and unescape(e.value) == f"**Why:** {explain(a)}"
+    )  # fmt: skip
+    first_metric = next(i for i, e in enumerate(elements) if e.type == "metric")
+    first_chart = next(i for i, e in enumerate(elements) if e.type == "plotly_chart")
+    assert why < first_metric < first_chart, "the answer opens the page, above the positions"
+    first = unescape(elements[why + 1].value)
+    assert first.startswith("**First responses"), "then the first responses"
+    assert plan_for(a).starting[0].item.title in first
 
     subheaders = [unescape(h.value) for h in at.main.subheader]
     assert STARTING in subheaders and PROTECTIONS in subheaders
@@ -584,9 +599,9 @@ def test_the_gap_stays_visible_beside_the_assessment_and_the_law(app: App, bundl
     at = open_page(app(persona="p10-pimp-controlled-youth"), PERSONA)
     a = _assessment(bundled, "p10-pimp-controlled-youth")
     metrics = {m.label: m.value for m in at.main.metric}
-    assert metrics["Assessed position"] == f"{a.position:.2f}"
-    assert metrics["Self-placement"] == f"{a.self_placement:.2f}"
-    assert metrics["Gap (assessed − self)"] == f"{a.gap:+.2f}"
+    assert metrics["Assessed position"] == f"{a.position:.3f}"
+    assert metrics["Self-placement"] == f"{a.self_placement:.3f}"
+    assert metrics["Gap (assessed − self)"] == f"{a.gap:+.3f}"
     assert metrics["Legal status"] == "Minor"
     texts = page_texts(at)
     assert any(a.legal_status.label in t for t in texts)

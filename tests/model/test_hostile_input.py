@@ -125,6 +125,7 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) ->
     [
         ("id = 1".encode("utf-16"), "wide.toml", "UTF-16 text: save it as UTF-8"),
         (b'{"id": ' + b"9" * 5000 + b"}", "huge.json", "too many digits"),
+        (b"id = " + b"9" * 5000, "huge.toml", "too many digits"),
     ],
 )
 def test_odd_encodings_and_numbers_get_a_plain_message(data: bytes, name: str, words: str) -> None:
@@ -169,6 +170,12 @@ def test_any_field_values_give_a_persona_or_named_problems(changes: dict[str, ob
     loaded = load_persona_bytes(as_json(persona_data(**changes)), "fuzz.json")
     if not loaded.ok:
         assert all(p.path == "fuzz.json" for p in loaded.problems)
+
+
+def test_a_huge_integer_in_a_configuration_is_a_problem_not_a_traceback() -> None:
+    with pytest.raises(InputError) as refused:
+        load_config_bytes(b"schema_version = " + b"9" * 5000, "huge.toml")
+    assert "too many digits" in refused.value.problems[0].message
 
 
 def test_the_default_configuration_survives_the_hardening() -> None:

@@ -1,0 +1,131 @@
+"""A deck unfolded into slides: what the presentation page shows at each step, and its address.
+
+A scene is one slide, except a ``reveal_personas`` scene, which shows each of its personas in
+three steps: where they place themselves, then the assessment, then the gap (L50). The slide
+number is the page's ``?scene=`` (1-based), and ``?personas=`` picks and orders the personas for
+every scene, so a link opens the same slide of the same deck. Pure functions, no Streamlit: the
+page and the standalone HTML export unfold a deck the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import IntEnum
+
+from model import Persona
+from model.scenes import Deck, Scene, SceneKind
+
+SCENE_PARAM = "scene"
+PERSONAS_PARAM = "personas"
+NOTES_PARAM = "notes"
+MAX_LINKED_PERSONAS = 40
+
+
+class Stage(IntEnum):
+    """How much of a revealed persona shows (each stage adds to the one before)."""
+
+    SELF = 1
+    ASSESSED = 2
+    GAP = 3
+
+
+STAGE_NAMES = {
+    Stage.SELF: "where they place themselves",
+    Stage.ASSESSED: "the outside assessment",
+    Stage.GAP: "the gap between the two",
+}
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One step of the presentation: a scene, its personas, and for a reveal how far it is."""
+
+    scene: Scene
+    number: int
+    """1-based position in the deck (the ``?scene=`` of its link)."""
+    personas: tuple[Persona, ...]
+    """Who the scene shows; for a reveal, those revealed so far, the current one last."""
+    stage: Stage | None = None
+    reveal_total: int = 0
+
+    @property
+    def current(self) -> Persona | None:
+        """The persona being revealed, for a reveal slide."""
+        return self.personas[-1] if self.stage is not None and self.personas else None
+
+    @property
+    def step_text(self) -> str:
+        """For a reveal, "Person 2 of 3: the outside assessment"; otherwise empty."""
+        if self.stage is None:
+            return ""
+        count = len(self.personas)
+        return f"Person {count} of {self.reveal_total}: {STAGE_NAMES[self.stage]}"
+
+
+def linked_ids(raw: str | None, known: Mapping[str, Persona]) -> tuple[list[str], list[str]]:
+    """The persona ids a ``?personas=`` value names, in its order (known ones, no repeats,
+    at most :data:`MAX_LINKED_PERSONAS`), and the ids it names that are not known."""
+    chosen: list[str] = []
+    unknown: list[str] = []
+    for part in (raw or "").split(","):
+        pid = part.strip()
+        if not pid:
+            continue
+        if pid not in known:
+            unknown.append(pid[:40])
+        elif pid not in chosen and len(chosen) < MAX_LINKED_PERSONAS:
+            chosen.append(pid)
+    return chosen, unknown
+
+
+def deck_ids(deck: Deck, known: Mapping[str, Persona]) -> list[str]:
+    """The deck's own persona list (known ones only), or every known persona."""
+    if deck.personas is None:
+        return list(known)
+    return [pid for pid in deck.personas if pid in known]
+
+
+def scene_personas(
+    scene: Scene, deck: Deck, known: Mapping[str, Persona], chosen: Sequence[str] | None
+) -> tuple[Persona, ...]:
+    """Who one scene shows: the trainer's choice if made, else the scene's or the deck's list;
+    a youth scene keeps only the minors among them."""
+    if chosen:
+        ids = list(chosen)
+    elif scene.personas is not None:
+        ids = [pid for pid in scene.personas if pid in known]
+    else:
+        ids = deck_ids(deck, known)
+    people = [known[pid] for pid in ids]
+    if scene.kind is SceneKind.YOUTH:
+        people = [p for p in people if p.is_minor]
+    return tuple(people)
+
+
+def unfold(
+    deck: Deck, known: Mapping[str, Persona], chosen: Sequence[str] | None = None
+) -> list[Slide]:
+    """Every slide of the deck, in order."""
+    slides: list[Slide] = []
+    for scene in deck.scenes:
+        people = scene_personas(scene, deck, known, chosen)
+        if scene.kind is SceneKind.REVEAL_PERSONAS and people:
+            for index in range(len(people)):
+                for stage in Stage:
+                    slides.append(
+                        Slide(scene, len(slides) + 1, people[: index + 1], stage, len(people))
+                    )
+        else:
+            slides.append(Slide(scene, len(slides) + 1, people))
+    return slides
+
+
+def slide_number(raw: str | None, total: int) -> int:
+    """A ``?scene=`` value as a slide number in 1..total (1 for anything unusable; a number
+    past the end is the last slide)."""
+    try:
+        number = int((raw or "1").strip())
+    except ValueError:
+        return 1
+    return min(max(number, 1), max(total, 1))

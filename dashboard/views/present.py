@@ -1,0 +1,299 @@
+"""Page *Presentation*: a trainer's deck, one scene at a time, sized for a projector.
+
+The slide is in the address (``?scene=3``), and so are the personas and their order
+(``?personas=p05-teen-carer,p10-…``) and the presenter view (``?notes=1``): a link opens the
+same slide. Next and previous by the buttons or by the keys a presentation clicker sends (arrow
+keys, space, page up/down: Streamlit's own button shortcuts). The presenter view shows the
+speaker notes, who appears, your own deck, and the downloads.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+import streamlit as st
+
+import decks
+from dashboard import present_export, present_slides, print_css, safe_text, session
+from dashboard.present_figures import key_text, slide_figure
+from dashboard.present_slides import NOTES_PARAM, PERSONAS_PARAM, SCENE_PARAM, Slide
+from dashboard.present_zones import render_zones
+from model import InputError, Persona
+from model.results import Results
+from model.scenes import Deck, SceneKind, load_deck_bytes, persona_problems
+
+HEADING = "Presentation"
+_DECK_KEY = "present_deck"
+_PICK_KEY = "present-personas"
+_NOTES_KEY = "present-notes"
+
+# The page's own static CSS: no user text passes through here.
+STYLE = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { max-width: none !important;
+  padding: 1.2rem 3vw 2rem !important; }
+.st-key-present-heading h1 { position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; padding: 0; }
+.st-key-present-slide h2 { font-size: clamp(32px, 2.6vw, 54px) !important; line-height: 1.15;
+  padding: 0 0 .2em 0 !important; }
+.st-key-present-slide p, .st-key-present-slide li, .st-key-present-slide blockquote {
+  font-size: clamp(22px, 1.5vw + 2px, 36px) !important; line-height: 1.35 !important; }
+.st-key-present-slide blockquote { border-left: 6px solid #9ca3af; padding-left: .6em;
+  opacity: 1 !important; }
+.st-key-present-slide blockquote p { color: #1f2937 !important; }
+.st-key-present-slide .st-key-present-step p { font-weight: 600; color: #0f4c81; }
+.st-key-present-slide .st-key-present-key p { font-size: clamp(18px, 1.1vw, 24px) !important; }
+.st-key-present-slide .st-key-present-zones p, .st-key-present-slide .st-key-present-zones li {
+  font-size: clamp(20px, 1.25vw, 30px) !important; }
+.st-key-present-bar button p { font-size: 20px !important; }
+.st-key-present-bar [data-testid="stMarkdownContainer"] p { font-size: 22px !important; }
+.st-key-present-hidden { display: none !important; }
+.st-key-present-speaker-notes p, .st-key-present-speaker-notes li { font-size: 22px !important; }
+/* A small screen or projector (720 lines): the chart shrinks with the screen, so the whole of
+   it shows at once, in the same proportion to the screen as at 1080 lines. */
+@media (max-height: 800px) {
+  .st-key-present-figure [data-testid="stPlotlyChart"] { zoom: 0.6; } }
+/* A slide of text alone takes the room a chart would have had. */
+.st-key-present-slide .st-key-present-text-only p, .st-key-present-slide .st-key-present-text-only
+  blockquote { font-size: clamp(24px, 2.1vw, 44px) !important; }
+@media print { .st-key-present-bar, .st-key-present-presenter { display: none !important; } }
+</style>
+"""
+
+# Each key a clicker or keyboard may send, as a hidden button (one shortcut per button).
+_NEXT_KEYS = ("Space", "PageDown", "Down")
+_PREVIOUS_KEYS = ("PageUp", "Up")
+
+
+def _deck() -> Deck:
+    """The trainer's own deck if one was read this session, else the bundled default."""
+    own = st.session_state.get(_DECK_KEY)
+    if isinstance(own, Deck):
+        return own
+    return load_deck_bytes(decks.default_bytes(), decks.DEFAULT)
+
+
+def _go(number: int) -> None:
+    st.query_params[SCENE_PARAM] = str(number)
+
+
+def _pick_changed() -> None:
+    chosen = st.session_state.get(_PICK_KEY) or []
+    if chosen:
+        st.query_params[PERSONAS_PARAM] = ",".join(chosen)
+    else:
+        st.query_params.pop(PERSONAS_PARAM, None)
+
+
+def _notes_changed() -> None:
+    if st.session_state.get(_NOTES_KEY):
+        st.query_params[NOTES_PARAM] = "1"
+    else:
+        st.query_params.pop(NOTES_PARAM, None)
+
+
+def _quote_lines(slide: Slide) -> str:
+    lines = []
+    for quote in slide.scene.quotes:
+        where = quote.display().split(":", 1)[0]
+        lines.append(f"> “{safe_text.markdown(quote.quote or '')}” ({safe_text.markdown(where)})")
+    return "\n>\n".join(lines)
+
+
+def _chart(slide: Slide, results: Results) -> None:
+    fig = slide_figure(slide, results)
+    if fig is None:
+        return
+    with st.container(key="present-figure"):
+        _figure(slide, fig)
+
+
+def _figure(slide: Slide, fig: go.Figure) -> None:
+    with st.container(key="present-key"):
+        st.markdown(safe_text.markdown(key_text(slide)))
+    st.plotly_chart(
+        fig,
+        key=f"present-chart-{slide.number}",
+        theme=None,
+        config={"displaylogo": False, "displayModeBar": False, "staticPlot": False},
+        alt=f"{slide.scene.title}: chart. {key_text(slide)}",
+    )
+
+
+def _slide(slide: Slide, results: Results) -> None:
+    scene = slide.scene
+    with st.container(key="present-slide"):
+        st.header(safe_text.line(scene.title), anchor=False)
+        if slide.step_text:
+            with st.container(key="present-step"):
+                st.markdown(safe_text.markdown(slide.step_text))
+        has_chart = scene.kind not in (SceneKind.ALLIES, SceneKind.UNKNOWNS) and bool(
+            slide.personas or scene.kind is SceneKind.SPECTRUM_LANGUAGE
+        )
+        if scene.kind is SceneKind.RESPONSES_BY_ZONE:
+            st.markdown(safe_text.markdown(scene.body))
+            render_zones(slide, results)
+            if scene.quotes:
+                st.markdown(_quote_lines(slide))
+            return
+        text, chart = (
+            st.columns([2, 3], gap="large")
+            if has_chart
+            else (st.container(key="present-text-only"), None)
+        )
+        with text:
+            st.markdown(safe_text.markdown(scene.body))
+            if scene.quotes:
+                st.markdown(_quote_lines(slide))
+            if scene.kind is SceneKind.YOUTH and not slide.personas:
+                st.markdown("None of the personas chosen for this deck is a minor.")
+        if chart is not None:
+            with chart:
+                _chart(slide, results)
+
+
+def _bar(slide: Slide, total: int) -> None:
+    with st.container(key="present-bar", horizontal=True, vertical_alignment="center"):
+        st.button(
+            "Previous",
+            icon=":material/arrow_back:",
+            key="present-previous",
+            disabled=slide.number <= 1,
+            on_click=_go,
+            args=(slide.number - 1,),
+            shortcut="Left",
+        )
+        st.markdown(f"**{slide.number} / {total}**")
+        st.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            key="present-next",
+            disabled=slide.number >= total,
+            on_click=_go,
+            args=(slide.number + 1,),
+            shortcut="Right",
+            type="primary",
+        )
+        st.toggle("Presenter view", key=_NOTES_KEY, on_change=_notes_changed)
+    with st.container(key="present-hidden"):
+        for key in _NEXT_KEYS:
+            st.button(
+                f"Next ({key})",
+                key=f"present-next-{key.lower()}",
+                disabled=slide.number >= total,
+                on_click=_go,
+                args=(slide.number + 1,),
+                shortcut=key,
+            )
+        for key in _PREVIOUS_KEYS:
+            st.button(
+                f"Previous ({key})",
+                key=f"present-previous-{key.lower()}",
+                disabled=slide.number <= 1,
+                on_click=_go,
+                args=(slide.number - 1,),
+                shortcut=key,
+            )
+
+
+def _own_deck(known: dict[str, Persona]) -> None:
+    upload = st.file_uploader(
+        "Your own deck (a TOML file in the shape of decks/default.toml)",
+        type=["toml", "json"],
+        key="present-deck-file",
+    )
+    if upload is None:
+        st.session_state.pop(_DECK_KEY, None)
+        return
+    try:
+        deck = load_deck_bytes(upload.getvalue(), upload.name)
+    except InputError as error:
+        st.session_state.pop(_DECK_KEY, None)
+        lines = "\n".join(f"- {safe_text.line(str(p))}" for p in error.problems)
+        st.error(f"**This deck could not be used**; the default deck is shown:\n\n{lines}")
+        return
+    if st.session_state.get(_DECK_KEY) != deck:
+        st.session_state[_DECK_KEY] = deck
+        st.rerun()
+    for problem in persona_problems(deck, known, upload.name):
+        st.warning(safe_text.line(str(problem)))
+
+
+def _presenter(
+    deck: Deck, slide: Slide, slides: list[Slide], results: Results, known: dict[str, Persona]
+) -> None:
+    with st.container(key="present-presenter"):
+        with st.container(key="present-speaker-notes", border=True):
+            st.markdown("**Speaker notes**")
+            st.markdown(safe_text.markdown(slide.scene.notes or "No notes for this scene."))
+        options = list(known)
+        shown = st.session_state.get(_PICK_KEY)
+        linked = present_slides.linked_ids(st.query_params.get(PERSONAS_PARAM), known)[0]
+        if shown != linked:
+            st.session_state[_PICK_KEY] = linked
+        st.multiselect(
+            "Who appears, in this order (empty: the deck's own choice)",
+            options=options,
+            format_func=lambda pid: f"{known[pid].label} ({pid})",
+            key=_PICK_KEY,
+            on_change=_pick_changed,
+        )
+        _own_deck(known)
+        exported = present_export.export_figure(slide, results)
+        name = f"{slide.number:02d}-{slide.scene.id}"
+        with st.container(horizontal=True):
+            if exported is not None:
+                st.download_button(
+                    "Chart as PNG (2x)",
+                    data=lambda: present_export.png(exported),
+                    file_name=f"{name}.png",
+                    mime="image/png",
+                    key="present-png",
+                    on_click="ignore",
+                )
+                st.download_button(
+                    "Chart as SVG",
+                    data=lambda: present_export.svg(exported),
+                    file_name=f"{name}.svg",
+                    mime="image/svg+xml",
+                    key="present-svg",
+                    on_click="ignore",
+                )
+            st.download_button(
+                "Whole deck as one offline HTML file",
+                data=lambda: present_export.deck_html(deck.title, slides, results),
+                file_name="deck.html",
+                mime="text/html",
+                key="present-html",
+                on_click="ignore",
+            )
+
+
+def render() -> None:
+    print_css.apply()
+    st.html(STYLE)
+    with st.container(key="present-heading"):
+        st.title(HEADING, anchor=False)
+    deck = _deck()
+    results = session.results()
+    known = {p.id: p for p in results.personas}
+    chosen, unknown = present_slides.linked_ids(st.query_params.get(PERSONAS_PARAM), known)
+    slides = present_slides.unfold(deck, known, chosen or None)
+    number = present_slides.slide_number(st.query_params.get(SCENE_PARAM), len(slides))
+    if st.query_params.get(SCENE_PARAM) != str(number):
+        st.query_params[SCENE_PARAM] = str(number)
+    if _NOTES_KEY not in st.session_state:
+        st.session_state[_NOTES_KEY] = st.query_params.get(NOTES_PARAM) == "1"
+    slide = slides[number - 1]
+    _slide(slide, results)
+    _bar(slide, len(slides))
+    if st.session_state.get(_NOTES_KEY):
+        if unknown:
+            names = ", ".join(safe_text.line(pid) for pid in unknown)
+            st.warning(f"The link names personas that are not loaded: {names}")
+        _presenter(deck, slide, slides, results, known)
+
+
+if __name__ == "__main__":  # run as a page by st.navigation
+    render()

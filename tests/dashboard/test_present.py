@@ -1,0 +1,130 @@
+"""The presentation page, in-process: one slide at a time, the slide and the personas in the
+address, next and previous, the presenter view, a trainer's own deck."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+import tomli_w
+from streamlit.testing.v1 import AppTest
+
+import decks
+from dashboard import present_slides
+from model import InputError
+from model.scenes import load_deck_bytes
+from tests import pages
+from tests.dashboard.conftest import open_page, unescape, walk
+
+App = Callable[..., AppTest]
+PRESENT = pages.file_of("present")
+
+
+def heading(at: AppTest) -> str:
+    return unescape(at.main.header[0].value)
+
+
+def texts(at: AppTest) -> str:
+    return " ".join(unescape(str(getattr(e, "value", ""))) for e in walk(at.main))
+
+
+def button(at: AppTest, key: str):  # type: ignore[no-untyped-def]
+    return next(b for b in at.main.button if b.key == key)
+
+
+def default_deck():  # type: ignore[no-untyped-def]
+    return load_deck_bytes(decks.default_bytes(), decks.DEFAULT)
+
+
+def test_the_page_opens_on_the_first_scene_and_puts_it_in_the_address(app: App) -> None:
+    at = open_page(app(), PRESENT)
+    assert at.main.title[0].value == "Presentation"
+    assert heading(at) == default_deck().scenes[0].title
+    assert at.query_params["scene"] == "1"
+    assert "1 / 16" in texts(at)
+
+
+def test_next_and_previous_move_one_slide_and_stop_at_the_ends(app: App) -> None:
+    at = open_page(app(), PRESENT)
+    assert button(at, "present-previous").disabled
+    button(at, "present-next").click().run()
+    assert at.query_params["scene"] == "2"
+    assert "Person 1 of 3: where they place themselves" in texts(at)
+    button(at, "present-next-space").click().run()  # the clicker's keys are buttons too
+    assert at.query_params["scene"] == "3"
+    button(at, "present-previous-pageup").click().run()
+    assert at.query_params["scene"] == "2"
+    at.query_params["scene"] = "99"
+    at.run()
+    assert at.query_params["scene"] == "16"
+    assert button(at, "present-next").disabled
+
+
+def test_a_scene_link_opens_that_slide(app: App) -> None:
+    at = app(scene="11")
+    at = open_page(at, PRESENT)
+    assert heading(at) == "Young people: treated as coerced, often seeing a choice"
+
+
+def test_chosen_personas_and_their_order_come_from_the_address(app: App) -> None:
+    at = app(personas="p10-pimp-controlled-youth,p01-independent-escort,nobody", scene="2")
+    at = open_page(at, PRESENT)
+    # Two personas chosen, so the reveal has 2 x 3 steps; the first revealed is the first named.
+    assert "Person 1 of 2" in texts(at)
+    chart = at.main.get("plotly_chart")[0]
+    assert "p10-pimp-controlled-youth" in chart.proto.spec
+    assert "p01-independent-escort" not in chart.proto.spec
+
+
+def test_a_reveal_shows_self_placement_then_assessment_then_gap(app: App) -> None:
+    import json
+
+    at = open_page(app(scene="2"), PRESENT)
+
+    def assessed_points() -> int:
+        spec = json.loads(at.main.get("plotly_chart")[0].proto.spec)
+        return sum(len(t.get("x") or []) for t in spec["data"] if t["name"].startswith("Assessed"))
+
+    assert assessed_points() == 0
+    button(at, "present-next").click().run()
+    assert assessed_points() == 1
+
+
+def test_the_presenter_view_shows_notes_and_downloads(app: App) -> None:
+    at = open_page(app(notes="1"), PRESENT)
+    assert "Speaker notes" in texts(at)
+    assert default_deck().scenes[0].notes.split(".")[0] in texts(at)
+    keys = {b.key for b in at.main.get("download_button")}
+    assert {"present-png", "present-svg", "present-html"} <= keys
+
+
+def test_text_only_slides_have_no_chart_and_the_responses_scene_names_regions(app: App) -> None:
+    at = open_page(app(scene="13"), PRESENT)
+    assert not at.main.get("plotly_chart")
+    for region in ("Choice", "Circumstance", "Coercion", "Everywhere"):
+        assert f"**{region}" in " ".join(str(m.value) for m in at.main.markdown)
+
+
+def test_unfold_counts_three_steps_per_revealed_persona() -> None:
+    from model import load_personas
+    from personas import bundled_path
+
+    with bundled_path() as folder:
+        known = {p.id: p for p in load_personas([folder]).personas}
+    slides = present_slides.unfold(default_deck(), known)
+    assert len(slides) == 8 - 1 + 3 * 3
+    assert [s.number for s in slides] == list(range(1, len(slides) + 1))
+    youth = next(s for s in slides if s.scene.id == "youth")
+    assert youth.personas and all(p.is_minor for p in youth.personas)
+    assert present_slides.slide_number("abc", 16) == 1
+    assert present_slides.slide_number("0", 16) == 1
+
+
+def test_an_uploaded_bad_deck_names_its_problems_and_keeps_the_default() -> None:
+    bad = tomli_w.dumps({"title": "Mine", "scenes": [{"id": "x", "kind": "nope"}]}).encode()
+    # The page reads a deck through the model's loader: the same one-line problems.
+    with pytest.raises(InputError) as caught:
+        load_deck_bytes(bad, "mine.toml")
+    lines = [str(p) for p in caught.value.problems]
+    assert any(line.startswith("mine.toml: x: kind:") for line in lines)
+    assert any(line.startswith("mine.toml: x: title: required field is missing") for line in lines)
