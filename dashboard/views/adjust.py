@@ -197,8 +197,10 @@ def _settings_bar() -> None:
             on_change=_apply_upload,
             help="A file may name only some settings: the rest stay at the default.",
         )
-        for problem in st.session_state.get(_UPLOAD_PROBLEMS, []):
-            st.error(safe_text.markdown(str(problem)))
+        problems = st.session_state.get(_UPLOAD_PROBLEMS, [])
+        if problems:  # one box, however many problems (the model lists at most 50, then counts)
+            lines = "\n".join(f"- {safe_text.line(str(p))}" for p in problems)
+            st.error(f"The model refuses this file; nothing changed:\n\n{lines}")
         loaded = st.session_state.get(_UPLOAD_CHANGES)
         if loaded:
             model_link.loaded_message("Loaded", *loaded)
