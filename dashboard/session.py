@@ -94,9 +94,22 @@ def upload_warnings() -> list[Problem]:
     return list(st.session_state.get(UPLOAD_WARNINGS_KEY, []))
 
 
+BUILT_KEY = "built_personas"
+
+
+def built() -> list[Persona]:
+    """Personas made on the builder page in this session (kept apart from the uploads, which
+    are read again whenever the uploaded files change)."""
+    return list(st.session_state.get(BUILT_KEY, []))
+
+
+def add_built(persona: Persona) -> None:
+    st.session_state[BUILT_KEY] = [*built(), persona]
+
+
 def personas() -> list[Persona]:
-    """Bundled personas, then this session's uploads."""
-    return [*bundled()[0], *uploaded()]
+    """Bundled personas, then this session's uploads, then the personas built here."""
+    return [*bundled()[0], *uploaded(), *built()]
 
 
 def _fingerprint(cfg: ModelConfig, people: list[Persona]) -> str:

@@ -32,6 +32,7 @@ def _absorb_uploads() -> None:
     files = st.session_state.get("persona_files") or []
     # Bundled ids count as taken, so an upload cannot silently replace a bundled persona.
     taken = {p.id: "the bundled personas" for p in session.bundled()[0]}
+    taken.update({p.id: "the personas built in this session" for p in session.built()})
     intake = uploads.absorb([(f.name, f.getvalue()) for f in files], taken)
     st.session_state[session.UPLOADED_KEY] = intake.personas
     st.session_state[session.UPLOAD_PROBLEMS_KEY] = intake.all_problems()

@@ -199,7 +199,7 @@ def _actions(checked: draft.Checked) -> None:
         return
     left, right = st.columns(2)
     if left.button("Add to this session's personas", icon=":material/person_add:", type="primary"):
-        st.session_state[session.UPLOADED_KEY] = [*session.uploaded(), persona]
+        session.add_built(persona)
         st.session_state[ADDED] = persona.id
         st.rerun()
     right.download_button(
