@@ -204,13 +204,12 @@ def test_repeated_filter_values_in_the_url_are_kept_once(tab: Tab, server: Serve
 HOSTILE = {
     "binary": (b"\x00\x01\x02" * 100, "binary"),
     "utf16": ("id = 'u01'\n".encode("utf-16"), "UTF-16"),
-    "huge-number": (b"id = 'u01'\nself_placement = 1" + b"0" * 5000 + b"\n", "u01"),
+    "huge-number": (b"id = 'u01'\nself_placement = 1" + b"0" * 5000 + b"\n", "too many digits"),
     "deep": (b"[" * 5000 + b"]" * 5000, "-"),
     "many-keys": (
         ("{" + ",".join(f'"k{i}": 0' for i in range(70_000)) + "}").encode(),
         "fields",
     ),
-    "over-1mb": (b"# " + b"x" * 1_010_000 + b"\n", "limit is 1,000,000"),
 }
 
 
