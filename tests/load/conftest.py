@@ -41,10 +41,9 @@ def load_server() -> Iterator[Server]:
 
 @pytest.fixture(scope="session")
 def chromium() -> str:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        found = serving.find_chromium(playwright)
+    # No Playwright driver here: the browser suite's session-wide sync driver may still be
+    # running in this thread, and a second one refuses to start inside its loop.
+    found = serving.find_chromium()
     if found is None:
         if os.environ.get("CI") == "true":
             pytest.fail("CI=true, so the load tests must run, but no Chromium was found")

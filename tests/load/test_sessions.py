@@ -11,6 +11,9 @@ from __future__ import annotations
 import asyncio
 import csv
 import time
+from collections.abc import Coroutine
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import pytest
 from playwright.async_api import async_playwright
@@ -31,6 +34,16 @@ SOAK_GROWTH_MB = 150.0
 """Growth allowed from the first round to the last: generous (a session with its results holds
 a few MB, and Streamlit keeps a closed session's state for a while), yet far below the +278 MB
 one unbounded session once took."""
+
+
+T = TypeVar("T")
+
+
+def _run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` on its own event loop in its own thread: the browser suite's sync
+    Playwright driver keeps a loop running in this thread for the whole session."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 async def _one(session: Session, index: int) -> dict[str, object]:
@@ -63,7 +76,7 @@ async def _run_concurrently(server: Server, chromium: str) -> list[dict[str, obj
 def test_concurrent_sessions_stay_apart_and_every_download_arrives(
     load_server: Server, chromium: str
 ) -> None:
-    results = asyncio.run(_run_concurrently(load_server, chromium))
+    results = _run_apart(_run_concurrently(load_server, chromium))
     default = model.default_config().weight("poverty")
     for index, result in enumerate(results):
         own = str(result["own"])
@@ -115,7 +128,7 @@ async def _soak(server: Server, chromium: str) -> list[tuple[int, float, float]]
 
 
 def test_a_short_soak_keeps_the_servers_memory_bounded(load_server: Server, chromium: str) -> None:
-    curve = asyncio.run(_soak(load_server, chromium))
+    curve = _run_apart(_soak(load_server, chromium))
     out = ROOT / "artifacts" / "load" / "soak.csv"
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", newline="") as handle:
