@@ -174,3 +174,15 @@ def find_chromium(playwright: Any = None) -> str | None:
         if Path(candidate).is_file() and os.access(candidate, os.X_OK):
             return candidate
     return None
+
+
+# The script has finished: Streamlit marks its root "notRunning" and no longer shows "Running…"
+# in its status widget (which may still be visible for another reason, e.g. "Source changed").
+SCRIPT_DONE = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const status = document.querySelector('[data-testid="stStatusWidget"]');
+  if (!status || status.offsetParent === null) return true;
+  const running = status.querySelector('[data-testid^="stStatusWidgetRunning"]');
+  return !running && !/Running/.test(status.textContent || '');
+}"""

@@ -37,17 +37,6 @@ MAX_SCREENSHOT_HEIGHT = 20_000
 SCRIPT_TIMEOUT_MS = 30_000
 SETTLE_MS = 400
 
-# The script has finished: Streamlit marks its root "notRunning" and no longer shows "Running…"
-# in its status widget (which may still be visible for another reason, e.g. "Source changed").
-_SCRIPT_DONE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const status = document.querySelector('[data-testid="stStatusWidget"]');
-  if (!status || status.offsetParent === null) return true;
-  const running = status.querySelector('[data-testid^="stStatusWidgetRunning"]');
-  return !running && !/Running/.test(status.textContent || '');
-}"""
-
 
 _log: list[Path] = []  # this session's server log, once the server has started
 
@@ -183,9 +172,9 @@ def persona_file(persona_id: str, **changes: Any) -> bytes:
 def wait_for_script(page: Page) -> None:
     """Wait until Streamlit has finished running the script, then let the page settle."""
     page.wait_for_selector('[data-testid="stApp"]', state="attached")
-    page.wait_for_function(_SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
+    page.wait_for_function(serving.SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
     page.wait_for_timeout(SETTLE_MS)
-    page.wait_for_function(_SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
+    page.wait_for_function(serving.SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
 
 
 def visit(page: Page, server: Server, path: str) -> None:

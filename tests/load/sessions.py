@@ -8,15 +8,10 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import BrowserContext, Page
 
+from tests import serving
+
 SCRIPT_TIMEOUT_MS = 60_000
-_SCRIPT_DONE = """() => {
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const status = document.querySelector('[data-testid="stStatusWidget"]');
-  if (!status || status.offsetParent === null) return true;
-  const running = status.querySelector('[data-testid^="stStatusWidgetRunning"]');
-  return !running && !/Running/.test(status.textContent || '');
-}"""
+
 MAP_IDS = """() => {
   const rows = Array.from(document.querySelectorAll(
     '[data-testid="stMain"] [data-testid="stDataFrame"] table tr'));
@@ -28,9 +23,9 @@ MAP_IDS = """() => {
 
 async def settle(page: Page) -> None:
     await page.wait_for_selector('[data-testid="stApp"]', state="attached")
-    await page.wait_for_function(_SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
+    await page.wait_for_function(serving.SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
     await page.wait_for_timeout(300)
-    await page.wait_for_function(_SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
+    await page.wait_for_function(serving.SCRIPT_DONE, timeout=SCRIPT_TIMEOUT_MS)
 
 
 @dataclass
