@@ -13,7 +13,17 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard import display, downloads, form, model_link, safe_text, session, timing
+from dashboard import (
+    display,
+    downloads,
+    form,
+    live_editor,
+    model_link,
+    navigation,
+    safe_text,
+    session,
+    timing,
+)
 from dashboard.figures import adjust as figures
 from model import InputError, ModelConfig, default_config, load_config_bytes
 from model.config import config_from_data
@@ -24,6 +34,7 @@ _RANGES_KEY = "edit_ranges"
 _UPLOAD_CHANGES = "config_upload_changes"
 _UPLOADER_COUNT = "config_uploader_count"
 _BEFORE_RESET = "config_before_reset"
+_OPEN = "_adjust_open_persona"
 _SAMPLES, _SEED = form.PREFIX + "monte_carlo.samples", form.PREFIX + "monte_carlo.seed"
 
 
@@ -206,9 +217,78 @@ def _settings_bar() -> None:
             model_link.loaded_message("Loaded", *loaded)
 
 
+def _shown_rows() -> list[form.Row]:
+    group = st.session_state.get(_GROUP_KEY, form.GROUPS[0])
+    ranges = bool(st.session_state.get(_RANGES_KEY, False))
+    return form.rows(group, session.config(), ranges=ranges)
+
+
+def _weights_sent() -> None:
+    """The live editor's weights, once a slider has settled: into the controls' values, as a
+    slider's would go (a weight past its range widens the range control shown beside it)."""
+    state, sent = st.session_state, live_editor.sent_weights()
+    for row in _shown_rows():
+        if row.value.key in sent:
+            state[row.value.key] = sent[row.value.key]
+            state[row.value.exact_key] = sent[row.value.key]
+            if row.range is not None and row.range.key in state:
+                form.widen(state, row)
+
+
+def _open_clicked() -> None:
+    """A persona clicked on the chart, or chosen by keyboard: the run opens it
+    (``st.switch_page`` cannot be called from a callback)."""
+    st.session_state[_OPEN] = live_editor.opened()
+
+
+def _sliders(shown: list[form.Row]) -> list[live_editor.Slider]:
+    """The weights of a group as the live editor shows them: each slider along its plausible
+    range, its box taking any value the model does."""
+    state, sliders = st.session_state, []
+    for row in shown:
+        control = row.value
+        value = float(state[control.key])
+        low, high = control.slider_bounds(value)
+        past = f"; past {low:g}–{high:g} widens the plausible range" if control.track else ""
+        sliders.append(
+            live_editor.Slider(
+                key=control.key,
+                factor=control.path[1],
+                label=control.label,
+                low=low,
+                high=high,
+                step=control.step,
+                min=control.low,
+                max=control.high,
+                value=value,
+                help=control.help,
+                note=f"Type any value from {control.low:g} to {control.high:g}{past}.",
+            )
+        )
+    return sliders
+
+
+def _ranges(rows: list[form.Row]) -> None:
+    """The plausible ranges of a weight group, as Streamlit sliders below the live editor:
+    narrowing one pulls its weight inside."""
+    st.subheader("Plausible ranges")
+    for row in rows:
+        if row.range is not None:
+            st.slider(
+                row.range.label,
+                row.range.low,
+                row.range.high,
+                step=row.range.step,
+                key=row.range.key,
+                on_change=form.clamp,
+                args=(st.session_state, row),
+                help=safe_text.markdown(row.range.help) if row.range.help else None,
+            )
+
+
 @st.fragment
 def _editor() -> None:
-    """The sliders and what they change. A fragment: moving a slider reruns only this part of
+    """The sliders and what they change. A fragment: a settled slider reruns only this part of
     the page, not the whole page (benchmarks/RESULTS.md has what it then costs)."""
     with timing.timed("adjust-editor"):
         _edit()
@@ -221,39 +301,64 @@ def _edit() -> None:
     group = st.session_state.get(_GROUP_KEY, form.GROUPS[0])
     cfg = session.config()
     shown = form.rows(group, cfg, ranges=bool(st.session_state.get(_RANGES_KEY, False)))
-    # Everything is computed before the first element is drawn: the browser redraws the chart
-    # only when the fragment's run ends, and elements sent in one burst are rendered together
-    # instead of in several passes spread over the run (benchmarks/RESULTS.md).
+    # Everything is computed before the first element is drawn: elements sent in one burst are
+    # rendered together instead of in several passes spread over the run
+    # (benchmarks/RESULTS.md).
     refused = _apply(cfg, shown)
     if (cfg == default_config()) != (session.config() == default_config()):
         st.rerun()  # the whole page: every page's "modified" marker comes or goes
     if session.config() != cfg:  # labels and tracks follow a range that widened
         shown = form.rows(group, session.config(), ranges=bool(st.session_state.get(_RANGES_KEY)))
+    chosen = st.session_state.pop(_OPEN, None)
+    if chosen:
+        navigation.open_persona(chosen)
     model_link.publish()  # the editor reruns alone: the address follows it here
     results = session.results()
     baseline = session.default_assessments(results.personas)
     figure, alt = figures.figure(results, baseline), figures.alt(results, baseline)
     table = figures.table(results, baseline)
-    controls, chart = st.columns([4, 6], gap="large")
-    with controls:
-        if group in form.NOTES:
-            st.caption(form.NOTES[group])
-        if any(row.value.track for row in shown):
-            st.caption(form.PAST_THE_RANGE)
-        _draw(shown)
-        # The file itself, redrawn with every change: a file made on click belongs to no session
-        # and another session's runs can delete it before the browser fetches it.
-        downloads.settings_button(session.config())
-    with chart:  # side by side, the chart stays in view while the sliders move
-        if refused:
-            lines = "\n".join(f"- {safe_text.markdown(problem)}" for problem in refused)
-            st.error(
-                "The model refuses this configuration, so the last valid one stays in force:\n\n"
-                + lines
-            )
-        st.header("What your configuration changes")
-        st.markdown(figures.KEY)
-        display.chart(figure, key="shift-chart", alt=alt)
+    weights = group in form.WEIGHT_GROUPS
+    if group in form.NOTES:
+        st.caption(form.NOTES[group])
+    if any(row.value.track for row in shown):
+        st.caption(form.PAST_THE_RANGE)
+    if refused:
+        lines = "\n".join(f"- {safe_text.markdown(problem)}" for problem in refused)
+        st.error(
+            "The model refuses this configuration, so the last valid one stays in force:\n\n"
+            + lines
+        )
+    st.header("What your configuration changes")
+    st.markdown(figures.KEY)
+
+    def chart(sliders: list[live_editor.Slider]) -> None:
+        live_editor.editor(
+            sliders,
+            config=session.config(),
+            results=results,
+            baseline=baseline,
+            figure=figure,
+            alt=alt,
+            on_weights=_weights_sent,
+            on_open=_open_clicked,
+        )
+
+    if weights:
+        # A weight group: its sliders and the chart in one component, the chart following a
+        # slider as it moves (dashboard/live_editor.py).
+        chart(_sliders(shown))
+        if any(row.range for row in shown):
+            _ranges(shown)
+    else:
+        # Boundaries and scoring settings stay Streamlit widgets beside the same chart.
+        controls, beside = st.columns([4, 6], gap="large")
+        with controls:
+            _draw(shown)
+        with beside:
+            chart([])
+    # The file itself, redrawn with every change: a file made on click belongs to no session
+    # and another session's runs can delete it before the browser fetches it.
+    downloads.settings_button(session.config())
     st.header("The same data as a table")
     # A static table: it redraws in a fraction of the time of an interactive grid, which made
     # the first weight change after a page load about 70 ms slower (benchmarks/RESULTS.md).
