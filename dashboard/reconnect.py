@@ -10,11 +10,17 @@ another session's marker, one that had uploads or edits, says what was lost.
 
 The marker is refreshed on each full run; a change made only inside a fragment (a slider on the
 adjust page) reaches it on the next full run.
+
+Streamlit's client reruns a reconnected page at once only if the page has a fragment that
+reruns on a timer; otherwise the stale page waits for the next click. So the sidebar holds one
+such fragment, drawing nothing and rerunning rarely, only so that the warning comes as soon as
+the connection is back rather than after the reader's next action.
 """
 
 from __future__ import annotations
 
 import uuid
+from datetime import timedelta
 
 import streamlit as st
 
@@ -45,6 +51,11 @@ def _describe(marker: str) -> str | None:
     return f"Lost: {' and '.join(lost)}." if lost else None
 
 
+@st.fragment(run_every=timedelta(hours=1))
+def _rerun_on_reconnect() -> None:
+    """Draws nothing: its timer is what makes the client rerun the page when it reconnects."""
+
+
 def check(uploads: int, edited: bool) -> None:
     """Keep this session's marker, and warn once a new session receives an older one."""
     state = st.session_state
@@ -62,6 +73,7 @@ def check(uploads: int, edited: bool) -> None:
         what = _describe(received)
         if what:
             state[_LOST_KEY] = LOST.format(what=what)
+    _rerun_on_reconnect()
     if uploads:
         state.pop(_LOST_KEY, None)
     if _LOST_KEY in state:

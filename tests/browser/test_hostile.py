@@ -257,16 +257,12 @@ def test_an_upload_over_the_servers_limit_says_so_plainly(tab: Tab, server: Serv
 # --- hole 5: a reconnect says what was lost -------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Known gap, issue 14 left open: the reconnect marker is proven in AppTest only; in a "
-    "real browser the new session after a restart does not yet say what was lost.",
-)
 def test_after_a_server_restart_the_page_says_what_was_lost(
     browser: Browser, tmp_path: Path
 ) -> None:
-    """Uploads live in the session, so a restart loses them: the reconnected page says so
-    (the uploader may still list the file, which is the browser's memory, not the server's)."""
+    """Uploads live in the session, so a restart loses them: the reconnected page says so at
+    once, before any click (the uploader may still list the file, which is the browser's
+    memory, not the server's)."""
     port = serving.free_port()
     context = browser.new_context(viewport={"width": 1400, "height": 900})
     context.set_default_timeout(60_000)
