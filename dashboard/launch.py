@@ -26,6 +26,7 @@ SETTINGS: dict[str, Setting] = {
     "browser.gatherUsageStats": False,
     "server.maxUploadSize": 1,
     "server.headless": True,
+    "server.disconnectedSessionTTL": 60,
     "server.address": "localhost",
     "client.toolbarMode": "minimal",
     "client.disableDataExport": True,

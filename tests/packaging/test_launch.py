@@ -37,6 +37,8 @@ def test_the_privacy_settings_are_among_them() -> None:
     assert launch.SETTINGS["server.headless"] is True
     assert launch.SETTINGS["client.disableDataExport"] is True
     assert launch.SETTINGS["server.maxUploadSize"] == 1
+    # A closed tab's session, and the downloads it holds, go after a minute (issue 14, hole 8).
+    assert launch.SETTINGS["server.disconnectedSessionTTL"] == 60
 
 
 def test_every_setting_is_a_streamlit_option() -> None:
