@@ -295,7 +295,7 @@ def test_after_a_server_restart_the_page_says_what_was_lost(
         context.close()
 
 
-# --- hole 8: how long a download outlives its tab --------------------------------------------------
+# --- hole 8: how long a download outlives its tab ----------------------------------------------
 
 
 def _status(url: str) -> int:
