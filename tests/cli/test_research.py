@@ -39,7 +39,7 @@ def test_compare_names_the_setting_and_the_personas_whose_zone_changes(
     assert out.startswith(NOTICE)
     assert "weights.poverty.weight: 0.9 → 3.0" in out
     # Three times the weight on poverty moves the near-choice student to the economic band.
-    assert "p03-body-autonomy-student" in out.split("* zone differs:")[1]
+    assert "p03-student-paying-debts" in out.split("* zone differs:")[1]
 
 
 def test_compare_json_and_csv_hold_the_same_comparison(
@@ -55,13 +55,13 @@ def test_compare_json_and_csv_hold_the_same_comparison(
         "weights.poverty.range",
     ]
     changed = {p["id"] for p in document["personas"] if p["zone_a"] != p["zone_b"]}
-    assert "p03-body-autonomy-student" in changed
+    assert "p03-student-paying-debts" in changed
     assert all(p["interval_a"] is not None for p in document["personas"])
     _, table, _ = spectrum(*args, "--format", "csv")
     frame = pd.read_csv(io.StringIO(table))
     assert set(frame.loc[frame["zone_changed"], "id"]) == changed
     assert (frame["notice"] == NOTICE).all()
-    student = frame.set_index("id").loc["p03-body-autonomy-student"]
+    student = frame.set_index("id").loc["p03-student-paying-debts"]
     assert student["position_b"] > student["position_a"]
 
 
