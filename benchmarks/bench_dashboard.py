@@ -4,23 +4,32 @@ Starts both apps with ``streamlit run`` (as the README does, through the launche
 tests use, ``tests/serving.py``), drives Debian's Chromium with Playwright, and prints medians
 and ratios (dashboard / minimal app) for:
 
-- first load: from navigation until the script has finished and the chart is drawn;
-- a weight change: from the key press on a weight slider until the chart has been redrawn,
-  reported apart for the first change after a page load (the slowest: the browser then
-  re-renders the whole page once) and for the changes that follow it;
-- the map page's own script run, cold (new session, 1,000 Monte Carlo samples) and warm,
-  as logged by the app itself when SPECTRUM_TIMING is set.
+- first load: from navigation until the script has finished and the chart is drawn, for the
+  map page (``/``) and for the adjust page (``/adjust``, whose live editor also loads plotly.js);
+- the live path: from the key press on the adjust page's poverty weight slider (the live editor,
+  ``dashboard/live_editor.py``) until its chart has been redrawn by the browser's own rule,
+  against the minimal app's weight change (key press → its chart redrawn by the server);
+- the server path: from the moment the slider has settled and the editor sends the weights
+  until the table (positions and zones) shows the server's numbers; and from the key press
+  until then (the settle's wait, ``live_editor.DEBOUNCE_MS``, included);
+- the map page's own script run, cold (new session, 1,000 Monte Carlo samples), as logged by
+  the app itself when SPECTRUM_TIMING is set.
 
-Targets (issue 3): first load and weight-change ratios within 1.5x; map script run under 150 ms.
-The two apps run side by side in the same run and are measured alternately, so load on a shared
-machine affects both. Run from the repository root:
+Targets (issue 13): first load within 1.2x of the minimal app's; the live path within 0.5x of
+the minimal app's weight change; the server path no slower than the weight change was before
+the live editor. ``--before DIR`` serves another checkout of the dashboard beside them (say
+``git worktree add /tmp/before <commit>``, or an extracted ``git archive``) and measures its
+weight change as it was (key press on a Streamlit slider → chart redrawn), so "before" is
+measured in the same run. The apps are measured alternately, so load on a shared machine
+affects all of them. Run from the repository root:
 
-    python benchmarks/bench_dashboard.py [--rounds 7]
+    python benchmarks/bench_dashboard.py [--rounds 7] [--before DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import sys
@@ -39,8 +48,9 @@ if str(ROOT) not in sys.path:  # run as a script, from benchmarks/: the launcher
 from tests import serving  # noqa: E402
 from tests.serving import LAUNCH_ARGS, find_chromium  # noqa: E402
 
-LATER_CHANGES = 3  # further key presses after the first change, in the same session
+CHANGES = 4  # key presses per session on the weight slider, each measured
 TIMING = re.compile(r"\[spectrum-timing\] page=(\S+) ms=([\d.]+)")
+POVERTY = "Poverty or financial desperation: weight"
 
 
 def chromium() -> str:
@@ -51,10 +61,14 @@ def chromium() -> str:
 
 
 @contextmanager
-def serve(script: str, log: Path) -> Iterator[str]:
+def serve(script: str, log: Path, checkout: Path = ROOT) -> Iterator[str]:
     """``streamlit run <script>`` as the browser tests start it (``tests/serving.py``), with the
-    app's own timing on; yields its URL."""
-    with serving.serve(script, log=log, env={"SPECTRUM_TIMING": "1"}) as server:
+    app's own timing on, from ``checkout`` (whose packages come first on the path); yields its
+    URL."""
+    env = {"SPECTRUM_TIMING": "1"}
+    if checkout != ROOT:
+        env["PYTHONPATH"] = os.pathsep.join([str(checkout), os.environ.get("PYTHONPATH", "")])
+    with serving.serve(script, log=log, env=env, cwd=checkout) as server:
         yield server.url
 
 
@@ -74,7 +88,7 @@ def first_load(page: Page, url: str) -> float:
 
 
 # The markers' positions in the last chart on the page; null while it is being replaced.
-SIGNATURE = """(index) => {
+SIGNATURE = """() => {
   const plots = document.querySelectorAll('.js-plotly-plot');
   const plot = plots[plots.length - 1];
   if (!plot) return null;
@@ -82,24 +96,50 @@ SIGNATURE = """(index) => {
   if (!points.length) return null;
   return Array.from(points).map(p => p.getAttribute('transform')).join('|');
 }"""
+MOVED = f"(before) => {{ const now = ({SIGNATURE})(); return now !== null && now !== before; }}"
 
 
-def weight_change(page: Page, slider_label: str) -> float:
-    """Press → on a slider; time until the last chart on the page has moved."""
+def weight_change(page: Page, slider_label: str, key: str = "ArrowRight") -> float:
+    """Press a key on a Streamlit slider; time until the last chart on the page has moved."""
     thumb = page.locator('[data-testid="stSlider"]', has_text=slider_label).get_by_role("slider")
-    before = page.evaluate(SIGNATURE, 0)
+    before = page.evaluate(SIGNATURE)
     thumb.focus()
     start = time.perf_counter()
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        f"(before) => {{ const now = ({SIGNATURE})(0); return now !== null && now !== before; }}",
-        arg=before,
-        polling="raf",
-        timeout=60_000,
-    )
+    page.keyboard.press(key)
+    page.wait_for_function(MOVED, arg=before, polling="raf", timeout=60_000)
     elapsed = time.perf_counter() - start
     settled(page)
     return elapsed
+
+
+# The adjust page's table as text, and the moment (page clock) it last changed.
+TABLE = '() => (document.querySelector(\'[data-testid="stMain"] [data-testid="stTable"]\')'
+TABLE += " || {}).innerText"
+TABLE_FOLLOWED = f"""(before) => {{
+  if (({TABLE})() === before) return false;
+  window.__benchTableAt = performance.now();
+  return true;
+}}"""
+
+
+def live_change(page: Page, key: str) -> tuple[float, float, float]:
+    """Press a key on the live editor's poverty slider: (key press → chart redrawn in the
+    browser, settled → table follows, key press → table follows), in seconds."""
+    slider = page.locator(".ccc-live input[type=range]").first
+    assert POVERTY in (page.locator(".ccc-live label").first.inner_text())
+    before, table = page.evaluate(SIGNATURE), page.evaluate(TABLE)
+    slider.focus()
+    page.evaluate("() => { window.__benchPressedAt = performance.now(); }")
+    start = time.perf_counter()
+    page.keyboard.press(key)
+    page.wait_for_function(MOVED, arg=before, polling="raf", timeout=60_000)
+    live = time.perf_counter() - start
+    page.wait_for_function(TABLE_FOLLOWED, arg=table, polling="raf", timeout=60_000)
+    sent, followed, pressed = page.evaluate(
+        "() => [window.__cccLiveSentAt, window.__benchTableAt, window.__benchPressedAt]"
+    )
+    settled(page)
+    return live, (followed - sent) / 1000, (followed - pressed) / 1000
 
 
 def script_runs(log: Path, page_name: str) -> list[float]:
@@ -109,9 +149,13 @@ def script_runs(log: Path, page_name: str) -> list[float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument(
+        "--before", type=Path, help="another checkout, whose weight change is measured too"
+    )
     args = parser.parse_args()
     logs = Path(tempfile.mkdtemp(prefix="spectrum-bench-"))
     results: dict[str, list[float]] = {}
+    load_average: list[float] = []
 
     def record(name: str, value: float) -> None:
         results.setdefault(name, []).append(value)
@@ -119,53 +163,95 @@ def main() -> None:
     with (
         serve("dashboard/app.py", logs / "dashboard.log") as app,
         serve("benchmarks/minimal_app.py", logs / "minimal.log") as minimal,
+        (
+            serve("dashboard/app.py", logs / "before.log", args.before.resolve())
+            if args.before
+            else _nothing()
+        ) as before,
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
-        for round_ in range(args.rounds + 1):  # round 0 warms both servers up, not recorded
-            for name, url, target, slider in (
-                ("dashboard", app, "/adjust", "Poverty or financial desperation: weight"),
-                ("minimal", minimal, "/", "Weight"),
-            ):
+        apps = [("dashboard", app), ("minimal", minimal)]
+        if before:
+            apps.append(("before", before))
+        for round_ in range(args.rounds + 1):  # round 0 warms the servers up, not recorded
+            load_average.append(os.getloadavg()[0])
+            for name, url in apps:
                 context = browser.new_context(viewport={"width": 1440, "height": 1000})
                 page = context.new_page()
-                load = first_load(page, url + ("/" if name == "dashboard" else ""))
+                load = first_load(page, url + "/")
+                keys = ["ArrowRight", "ArrowLeft"] * (CHANGES // 2)
                 if name == "dashboard":
-                    page.goto(url + target)
-                    settled(page)
-                change = weight_change(page, slider)
-                later = [weight_change(page, slider) for _ in range(LATER_CHANGES)]
+                    context.close()  # the adjust page in a new session: its own first load
+                    context = browser.new_context(viewport={"width": 1440, "height": 1000})
+                    page = context.new_page()
+                    adjust = first_load(page, url + "/adjust")
+                    page.wait_for_selector(".ccc-live[data-live='on']", timeout=60_000)
+                    changes = [live_change(page, key) for key in keys]
+                    if round_:
+                        record("first load, adjust page: dashboard", adjust)
+                        for live, server, whole in changes:
+                            record("live path: dashboard", live)
+                            record("server path, from settle: dashboard", server)
+                            record("server path, from key press: dashboard", whole)
+                else:
+                    if name == "before":
+                        page.goto(url + "/adjust")
+                        settled(page)
+                    label = POVERTY if name == "before" else "Weight"
+                    changes_ = [weight_change(page, label, key) for key in keys]
+                    if round_:
+                        for value in changes_:
+                            record(f"weight change: {name}", value)
                 if round_:
                     record(f"first load: {name}", load)
-                    record(f"weight change: {name}", change)
-                    for value in later:
-                        record(f"later weight change: {name}", value)
                 context.close()
         browser.close()
 
-    map_runs = script_runs(logs / "dashboard.log", "map")
-    print(f"{'measure':34} {'median':>10} {'min':>10} {'n':>4}")
+    print(f"{'measure':40} {'median':>10} {'min':>10} {'n':>4}")
     for name, values in results.items():
         print(
-            f"{name:34} {statistics.median(values) * 1e3:8.1f}ms "
+            f"{name:40} {statistics.median(values) * 1e3:8.1f}ms "
             f"{min(values) * 1e3:8.1f}ms {len(values):4}"
         )
-    cold = map_runs[1::1]  # every first load of "/" is a new session: its run computes afresh
+    cold = script_runs(logs / "dashboard.log", "map")[1:]  # each first load is a new session
     print(
-        f"{'map script run (new session)':34} {statistics.median(cold):8.1f}ms "
+        f"{'map script run (new session)':40} {statistics.median(cold):8.1f}ms "
         f"{min(cold):8.1f}ms {len(cold):4}"
     )
+    print(f"load average (1 min) at each round: {', '.join(f'{x:.2f}' for x in load_average)}")
     print()
-    for measure in ("first load", "weight change", "later weight change"):
-        ratio = statistics.median(results[f"{measure}: dashboard"]) / statistics.median(
-            results[f"{measure}: minimal"]
+
+    def median(name: str) -> float:
+        return statistics.median(results[name])
+
+    minimal_load, minimal_change = median("first load: minimal"), median("weight change: minimal")
+    for measure, value, target in (
+        ("first load, map page", median("first load: dashboard") / minimal_load, 1.2),
+        (
+            "first load, adjust page",
+            median("first load, adjust page: dashboard") / minimal_load,
+            1.2,
+        ),
+        ("live path", median("live path: dashboard") / minimal_change, 0.5),
+    ):
+        verdict = "within" if value <= target else "OVER"
+        print(f"{measure:24} dashboard/minimal = {value:.2f}x ({verdict} the {target}x target)")
+    server = median("server path, from settle: dashboard")
+    print(f"{'server path':24} dashboard/minimal = {server / minimal_change:.2f}x (recorded)")
+    if "weight change: before" in results:
+        was = median("weight change: before")
+        verdict = "no slower" if server <= was else "SLOWER"
+        print(
+            f"{'server path vs before':24} {server * 1e3:.0f} ms from settle against "
+            f"{was * 1e3:.0f} ms for a weight change before: {verdict}"
         )
-        verdict = "within" if ratio <= 1.5 else "OVER"
-        print(f"{measure:19} ratio dashboard/minimal = {ratio:.2f}x ({verdict} the 1.5x target)")
-    median_run = statistics.median(cold)
-    verdict = "under" if median_run < 150 else "OVER"
-    print(f"map script run median {median_run:.1f} ms ({verdict} the 150 ms target)")
     print(f"\nserver logs: {logs}")
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield None
 
 
 if __name__ == "__main__":
