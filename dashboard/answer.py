@@ -17,6 +17,10 @@ from model import Assessment, Layer, ResponsePlan
 from model.explanation import explain
 
 LEAD_KEY = "lead_with_self_placement"
+"""The toggle's key, the same on every page that shows it."""
+_CHOICE = "_lead_with_self_placement"
+"""The session's choice itself, kept apart from any one page's toggle: a widget's own state is
+not reliably there on the first run of another page, and the choice must hold everywhere."""
 LEAD_LABEL = "Lead with their own placement (L50)"
 FIRST_SHOWN = 3
 """How many first responses the opening names (the rest are in the two layers below)."""
@@ -24,17 +28,26 @@ FIRST_SHOWN = 3
 
 def leads_with_self() -> bool:
     """Whether this session leads every view with the self-placement, not the assessment."""
-    return bool(st.session_state.get(LEAD_KEY, False))
+    return bool(st.session_state.get(_CHOICE, False))
+
+
+def _chosen() -> None:
+    st.session_state[_CHOICE] = bool(st.session_state.get(LEAD_KEY, False))
 
 
 def lead_toggle() -> bool:
-    return st.toggle(
+    """The toggle, showing the session's choice; returns it (changed by the toggle, if it was,
+    before this run began)."""
+    st.session_state[LEAD_KEY] = leads_with_self()
+    st.toggle(
         LEAD_LABEL,
         key=LEAD_KEY,
-        persist_state="session",
+        on_change=_chosen,
         help="Show where they place themselves before the outside assessment, on every page "
-        "of this session. Neither overwrites the other.",
+        "of this session that shows personas (the map, each persona, the framings, the "
+        "builder). Neither overwrites the other.",
     )
+    return leads_with_self()
 
 
 def _self(a: Assessment) -> str:

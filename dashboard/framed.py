@@ -18,23 +18,41 @@ def bullets(titles: Sequence[str], empty: str = "None") -> str:
     return "\n".join(f"- {safe_text.markdown(t)}" for t in titles)
 
 
+def compared(v: FramedView, assessed: Zone, own: Zone | None, *, lead_self: bool) -> str:
+    """How the framing's placement compares: with the person's own place when the session
+    leads with it (L50), otherwise with the outside assessment."""
+    if not lead_self:
+        if v.differs_from_assessment:
+            return f"differs from the assessment ({assessed.label})"
+        return "the same zone as the assessment"
+    if own is None or v.differs_from_self is None:
+        return "they have not said where they stand: ask first (L50)"
+    if v.differs_from_self:
+        return f"differs from where they place themselves ({own.label})"
+    return "where they place themselves"
+
+
 def card(
-    v: FramedView, heading: str, assessed: Zone, *, key: str, misses: str | None = None
+    v: FramedView,
+    heading: str,
+    assessed: Zone,
+    *,
+    key: str,
+    misses: str | None = None,
+    own: Zone | None = None,
+    lead_self: bool = False,
 ) -> None:
     """``heading`` names the card (the framing, or the persona); ``assessed`` is the zone the
-    outside assessment gives, to compare; ``misses`` is what the framing leaves out, shown when
-    the card stands for the framing. ``key`` names the card on the page (a CSS class,
-    ``st-key-<key>``)."""
+    outside assessment gives and ``own`` the zone they place themselves in (None if not said),
+    to compare with the first when ``lead_self``; ``misses`` is what the framing leaves out,
+    shown when the card stands for the framing. ``key`` names the card on the page (a CSS
+    class, ``st-key-<key>``)."""
     with st.container(border=True, key=key):
         st.markdown(f"**{safe_text.markdown(heading)}**")
-        compared = (
-            f"differs from the assessment ({assessed.label})"
-            if v.differs_from_assessment
-            else "the same zone as the assessment"
-        )
+        comparison = compared(v, assessed, own, lead_self=lead_self)
         st.markdown(
             f"**Places them:** {safe_text.markdown(framings.placement(v))}  \n"
-            f"*{safe_text.markdown(framings.BASIS_LABELS[v.basis])}; {compared}*"
+            f"*{safe_text.markdown(framings.BASIS_LABELS[v.basis])}; {comparison}*"
         )
         responses = framings.intervention_titles(v.responses)
         if v.basis is PlacementBasis.NOT_PLACED:

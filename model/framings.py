@@ -74,6 +74,9 @@ class FramedView(BaseModel):
     """Ids of the catalogue cautions the essays raise against this outcome."""
     differs_from_assessment: bool
     """True when the framing places the persona elsewhere than the outside assessment."""
+    differs_from_self: bool | None = None
+    """True when the framing places the persona elsewhere than they place themselves; None when
+    they have not said where they stand (the essays' first step is to ask, L50)."""
 
 
 class _Outcome(BaseModel):
@@ -177,6 +180,9 @@ def frame(assessment: Assessment, framing_id: FramingId | str) -> FramedView:
         protections=outcome.protections,
         cautions=outcome.cautions,
         differs_from_assessment=outcome.zone is not assessment.zone,
+        differs_from_self=(
+            None if assessment.self_zone is None else outcome.zone is not assessment.self_zone
+        ),
     )
 
 

@@ -181,17 +181,32 @@ def alt(views: Sequence[FramedView]) -> str:
 RESPONSES_COLUMN = "Responses that follow"
 
 
-def table(views: Sequence[FramedView], results: Results) -> pd.DataFrame:
-    """Persona by framing: where each framing puts each persona."""
+OWN_PLACE = "Where they place themselves"
+
+
+def _own_place(results: Results, persona_id: str) -> str:
+    zone = results.assessments[persona_id].self_zone
+    return "Not stated: ask first (L50)" if zone is None else zone.label
+
+
+def table(
+    views: Sequence[FramedView], results: Results, *, lead_self: bool = False
+) -> pd.DataFrame:
+    """Persona by framing: where each framing puts each persona; leading with the
+    self-placement, where they place themselves comes first."""
     titles = {f.id: f.short_title for f in framings()}
     by_persona: dict[str, dict[str, str]] = {}
     for v in views:
         row = by_persona.setdefault(v.persona_id, {"Persona": results.persona(v.persona_id).label})
+        if lead_self:
+            row.setdefault(OWN_PLACE, _own_place(results, v.persona_id))
         row[titles[v.framing]] = outcome_name(v)
     return pd.DataFrame(list(by_persona.values()))
 
 
-def detail_table(views: Sequence[FramedView], results: Results) -> pd.DataFrame:
+def detail_table(
+    views: Sequence[FramedView], results: Results, *, lead_self: bool = False
+) -> pd.DataFrame:
     """For one framing: where it places each persona, by what, what follows, what the essays warn.
 
     Responses and cautions are named, not counted. The protections column appears for the
@@ -200,10 +215,17 @@ def detail_table(views: Sequence[FramedView], results: Results) -> pd.DataFrame:
     layered = any(v.framing is FramingId.STARTING_WHERE_THEY_ARE for v in views)
     rows = []
     for v in views:
+        own = "Not stated" if v.differs_from_self is None else theme.yes_no(v.differs_from_self)
+        compared = {
+            "Differs from the assessment": theme.yes_no(v.differs_from_assessment),
+            "Differs from their own place": own,
+        }
+        if lead_self:  # their own place first (L50)
+            compared = dict(reversed(compared.items()))
         row = {
             "Persona": results.persona(v.persona_id).label,
             "Places them (by what)": placed_by(v),
-            "Differs from the assessment": theme.yes_no(v.differs_from_assessment),
+            **compared,
             (Layer.STARTING.label if layered else RESPONSES_COLUMN): theme.bulleted(
                 intervention_titles(v.responses), "None: arrest and prosecution"
             ),

@@ -51,31 +51,36 @@ def violence_text(a: Assessment) -> str:
     return theme.NONE
 
 
-def _hover(persona: Persona, a: Assessment, u: Uncertainty) -> str:
-    """A narrow hover label (short lines, left-aligned by ``HOVER_LABEL``), so Plotly can put
-    it beside the marker rather than over the row it describes, as a wide one was."""
-    # A space before each break, so the label reads whole as text (and in tests).
+def _hover(persona: Persona, a: Assessment, u: Uncertainty, *, lead_self: bool = False) -> str:
+    """A short hover label: at most five short lines (the rest is in the table and on the
+    persona page), so the box Plotly puts beside the marker stays within about a row either
+    side instead of covering its neighbours, as a ten-line one did."""
     title = " <br>".join(
         f"<b>{line}</b>" for line in textwrap.wrap(safe_text.plotly(persona.label), _HOVER_WRAP)
     )
-    lines = [
-        f"{title} ({persona.id})",
-        f"Assessed: {theme.number(a.position)}, {a.zone.short_label}",
-        f"{u.level:.0%} interval: {theme.number(u.low)}–{theme.number(u.high)}",
-    ]
+    assessed = (
+        f"Assessed {theme.number(a.position)}, {a.zone.short_label} "
+        f"({u.level:.0%}: {theme.number(u.low)}–{theme.number(u.high)})"
+    )
     if a.self_placement is None or a.self_zone is None or a.gap is None:
-        lines.append("Self-placement: not stated")
+        own = "Self-placement: not stated, ask first"
     else:
-        lines.append(f"Self: {theme.number(a.self_placement)}, {a.self_zone.short_label}")
-        lines.append(f"Gap: {theme.number(a.gap, signed=True)}")
-    lines.append(f"Legal status: {a.legal_status.label}")
+        own = (
+            f"Self {theme.number(a.self_placement)}, {a.self_zone.short_label} · gap "
+            f"{theme.number(a.gap, signed=True)}"
+        )
+    notes = ["minor: treated as coerced (L48)"] if a.is_minor else []
     if a.decisive_control:
-        lines.append("Force or manipulation: coercion (L42)")
-    lines.append(" <br>".join(textwrap.wrap(violence_line(a), _HOVER_WRAP)))
+        notes.append("force or manipulation: coercion (L42)")
+    if a.violence_present:
+        notes.append("▲ violence: support (L70)")
+    lines = [f"{title} ({persona.id})", *((own, assessed) if lead_self else (assessed, own))]
+    if notes:
+        lines.append(" <br>".join(textwrap.wrap(" · ".join(notes), _HOVER_WRAP)))
     return "<br>".join(lines)
 
 
-_HOVER_WRAP = 34
+_HOVER_WRAP = 44
 HOVER_LABEL: Spec = {"align": "left", "font": {"size": 13}}
 """Every hover label of the map: left-aligned and a little smaller than the text."""
 
@@ -100,7 +105,9 @@ def _gaps(personas: Sequence[Persona], results: Results) -> Spec:
     }
 
 
-def _self_placements(name: str, symbol: str, members: list[Persona], results: Results) -> Spec:
+def _self_placements(
+    name: str, symbol: str, members: list[Persona], results: Results, lead_self: bool
+) -> Spec:
     stated = [p for p in members if results.assessments[p.id].self_placement is not None]
     return {
         "type": "scatter",
@@ -116,14 +123,17 @@ def _self_placements(name: str, symbol: str, members: list[Persona], results: Re
         "name": name,
         "customdata": [[p.id] for p in stated],
         "hovertext": [
-            _hover(p, results.assessments[p.id], results.uncertainties[p.id]) for p in stated
+            _hover(p, results.assessments[p.id], results.uncertainties[p.id], lead_self=lead_self)
+            for p in stated
         ],
         "hovertemplate": "%{hovertext}<extra>self-placement</extra>",
         "hoverlabel": HOVER_LABEL,
     }
 
 
-def _assessed(name: str, symbol: str, members: list[Persona], results: Results) -> Spec:
+def _assessed(
+    name: str, symbol: str, members: list[Persona], results: Results, lead_self: bool
+) -> Spec:
     assessed = [results.assessments[p.id] for p in members]
     intervals = [results.uncertainties[p.id] for p in members]
     pairs = list(zip(assessed, intervals, strict=True))
@@ -149,7 +159,9 @@ def _assessed(name: str, symbol: str, members: list[Persona], results: Results) 
         },
         "name": name,
         "customdata": [[p.id] for p in members],
-        "hovertext": [_hover(p, a, u) for p, (a, u) in zip(members, pairs, strict=True)],
+        "hovertext": [
+            _hover(p, a, u, lead_self=lead_self) for p, (a, u) in zip(members, pairs, strict=True)
+        ],
         "hovertemplate": "%{hovertext}<extra>assessed</extra>",
         "hoverlabel": HOVER_LABEL,
     }
@@ -183,8 +195,16 @@ def _violence(personas: Sequence[Persona], results: Results) -> Spec:
     }
 
 
-def figure(personas: Sequence[Persona], results: Results) -> go.Figure:
-    """Each persona a row: assessed position with its interval, self-placement hollow, joined."""
+def figure(
+    personas: Sequence[Persona],
+    results: Results,
+    *,
+    highlight: str | None = None,
+    lead_self: bool = False,
+) -> go.Figure:
+    """Each persona a row, in the order given: assessed position with its interval,
+    self-placement hollow, joined; ``highlight`` marks one persona's row. Leading with the
+    self-placement draws it over the assessment and names it first on hover."""
     traces = [_gaps(personas, results)]
     for name, minor, symbol in (
         ("Assessed (adult)", False, palette.ADULT_SYMBOL),
@@ -192,14 +212,18 @@ def figure(personas: Sequence[Persona], results: Results) -> go.Figure:
     ):
         members = [p for p in personas if p.is_minor is minor]
         own = name.replace("Assessed", "Self-placement")
-        traces.append(_self_placements(own, symbol, members, results))
-        traces.append(_assessed(name, symbol, members, results))
+        pair = [
+            _self_placements(own, symbol, members, results, lead_self),
+            _assessed(name, symbol, members, results, lead_self),
+        ]
+        traces += reversed(pair) if lead_self else pair  # the later trace is drawn on top
     traces.append(_violence(personas, results))
     return theme.rows_figure(
         traces,
         personas,
         results.config.boundaries,
         column=VIOLENCE_COLUMN_TITLE,
+        highlight=highlight,
         clickmode="event+select",
         dragmode=False,
     )
@@ -221,22 +245,38 @@ def alt(personas: Sequence[Persona], results: Results) -> str:
     )
 
 
-def table(personas: Sequence[Persona], results: Results) -> pd.DataFrame:
+def table(
+    personas: Sequence[Persona],
+    results: Results,
+    *,
+    highlight: str | None = None,
+    lead_self: bool = False,
+) -> pd.DataFrame:
+    """The chart's rows as a table, in the same order; the highlighted persona's label carries
+    the chart's mark, and leading with the self-placement puts its columns first."""
     rows = []
     for p in personas:
         a, u = results.assessments[p.id], results.uncertainties[p.id]
+        label = (theme.HIGHLIGHT_MARK if p.id == highlight else "") + p.label
+        assessed = {
+            "Assessed position": round(a.position, 3),
+            "Assessed zone": a.zone.label,
+        }
+        own = {
+            "Self-placement": None if a.self_placement is None else round(a.self_placement, 3),
+            "Self-placed zone": "Not stated" if a.self_zone is None else a.self_zone.label,
+        }
+        first, later = (own, assessed) if lead_self else (assessed, own)
         rows.append(
             {
                 # Where they sit first, so a narrow screen reads it without scrolling sideways.
-                "Persona": p.label,
-                "Assessed position": round(a.position, 3),
-                "Assessed zone": a.zone.label,
+                "Persona": label,
+                **first,
                 # Then the id and violence: the grid draws only the columns in view, and the
                 # browser tests read rows by them at 1400 px.
                 "ID": p.id,
                 VIOLENCE_COLUMN: violence_text(a),
-                "Self-placement": None if a.self_placement is None else round(a.self_placement, 3),
-                "Self-placed zone": "Not stated" if a.self_zone is None else a.self_zone.label,
+                **later,
                 "Gap": None if a.gap is None else round(a.gap, 3),
                 f"{u.level:.0%} interval": f"{theme.number(u.low)}–{theme.number(u.high)}",
                 "P(assessed zone)": f"{u.zone_probabilities[a.zone]:.0%}",

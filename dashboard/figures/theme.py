@@ -90,7 +90,11 @@ def axis_01(title: str, *, ticks: Sequence[float] = (0, 0.5, 1), named_ends: boo
 
 NONE = "None"
 _WRAP = 26
-LABEL_LIMIT = 44
+LABEL_WRAP = 44
+"""Characters per line of a row label: a line fits a phone's width at the label's size."""
+MINOR_MARK = " · minor"
+HIGHLIGHT_MARK = "▶ "
+"""Before a highlighted persona's label: the highlight is told in words and shape, not colour."""
 
 
 def yes_no(flag: bool) -> str:
@@ -113,11 +117,18 @@ def wrapped(name: str) -> str:
     return "<br>".join(textwrap.wrap(safe_text.plotly(name), _WRAP))
 
 
-def persona_tick(persona: Persona, limit: int = LABEL_LIMIT) -> str:
-    """A row label: the persona's label, cut to fit, and "minor" in words for minors."""
-    limit = limit - 8 if persona.is_minor else limit
-    label = safe_text.plotly(safe_text.truncate(persona.label, limit))
-    return f"{label} · minor" if persona.is_minor else label
+def label_lines(persona: Persona, *, highlighted: bool = False) -> list[str]:
+    """A row label as lines: the whole label, wrapped, never cut (two personas never read the
+    same), "minor" in words for minors, and a mark before a highlighted persona."""
+    text = (HIGHLIGHT_MARK if highlighted else "") + persona.label
+    text += MINOR_MARK if persona.is_minor else ""
+    return textwrap.wrap(text, LABEL_WRAP)
+
+
+def persona_tick(persona: Persona, *, highlighted: bool = False) -> str:
+    """A row label for a chart: its lines joined by Plotly's line break; bold if highlighted."""
+    lines = [safe_text.plotly(line) for line in label_lines(persona, highlighted=highlighted)]
+    return "<br>".join(f"<b>{line}</b>" if highlighted else line for line in lines)
 
 
 # --- the zones along the axis -----------------------------------------------------------------
@@ -200,13 +211,23 @@ def zone_marks(boundaries: Boundaries) -> Spec:
 # --- one row per persona ----------------------------------------------------------------------
 
 ROW_HEIGHT = 46
+LINE_HEIGHT = 16
+"""Pixels each further line of a wrapped row label adds to every row."""
+HIGHLIGHT_FILL = "#FFF1B8"
+"""A pale yellow band behind a highlighted row; the label's mark and bold say it too."""
 _AXIS_DOMAIN = (0.0, 0.86)
 SIDE_COLUMN_DOMAIN = (0.89, 1.0)
 _LABEL_SHIFT = 9
 """Pixels between a row's line and the bottom of its label, which sits above the markers."""
 
 
-def _row_labels(personas: Sequence[Persona]) -> list[Spec]:
+def row_height(personas: Sequence[Persona]) -> int:
+    """Every row as tall as the longest label needs, so wrapped labels never meet a marker."""
+    lines = max((len(label_lines(p, highlighted=True)) for p in personas), default=1)
+    return ROW_HEIGHT + LINE_HEIGHT * (lines - 1)
+
+
+def _row_labels(personas: Sequence[Persona], highlight: str | None) -> list[Spec]:
     """Each persona's label inside the plot, just above its row: no margin to reserve, so the
     axis keeps its width on a phone as on a desktop."""
     return [
@@ -218,7 +239,7 @@ def _row_labels(personas: Sequence[Persona]) -> list[Spec]:
             "yref": "y",
             "yanchor": "bottom",
             "yshift": _LABEL_SHIFT,
-            "text": persona_tick(p),
+            "text": persona_tick(p, highlighted=p.id == highlight),
             "showarrow": False,
             "font": {"size": 13, "color": palette.INK},
             "align": "left",
@@ -244,16 +265,41 @@ def _side_column() -> Spec:
     )
 
 
+def _highlight_band(ids: Sequence[str], highlight: str | None) -> list[Spec]:
+    """A band across the highlighted row, label included (rows are categories, counted from the
+    bottom, the first persona on top)."""
+    if highlight is None or highlight not in ids:
+        return []
+    row = len(ids) - 1 - list(ids).index(highlight)
+    return [
+        {
+            "type": "rect",
+            "xref": "paper",
+            "yref": "y",
+            "x0": 0,
+            "x1": 1,
+            "y0": row - 0.45,
+            "y1": row + 0.7,
+            "fillcolor": HIGHLIGHT_FILL,
+            "line": {"width": 1.5, "color": palette.INK, "dash": "dot"},
+            "opacity": 0.85,  # the zone's shade still shows through
+            "layer": "below",
+        }
+    ]
+
+
 def rows_figure(
     traces: list[Spec],
     personas: Sequence[Persona],
     boundaries: Boundaries,
     *,
     column: str | None = None,
+    highlight: str | None = None,
     **layout: Any,
 ) -> go.Figure:
     """One row per persona over the shaded axis, its label above it, no legend; with
-    ``column``, a narrow column of that name beside the axis.
+    ``column``, a narrow column of that name beside the axis; with ``highlight`` (a persona's
+    id), that row on a band, its label marked and bold.
 
     The labels sit inside the plot, above the markers, so nothing is reserved for them in a
     margin: the chart reads the same in a narrow column or on a phone. The key is written as
@@ -265,9 +311,9 @@ def rows_figure(
     ticks = (0, 0.2, 0.4, 0.6, 0.8, 1)
     xaxis = axis_01("Position: 0 choice … 1 coercion", ticks=ticks, named_ends=False)
     spec: Spec = {
-        "height": top + bottom + ROW_HEIGHT * max(len(personas), 1),
-        "shapes": marks["shapes"],
-        "annotations": marks["annotations"] + _row_labels(personas),
+        "height": top + bottom + row_height(personas) * max(len(personas), 1),
+        "shapes": marks["shapes"] + _highlight_band(ids, highlight),
+        "annotations": marks["annotations"] + _row_labels(personas, highlight),
         "xaxis": xaxis,
         "yaxis": fixed_axis(
             categoryorder="array",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import cards, display, downloads, framed, safe_text, session, url_state
+from dashboard import answer, cards, display, downloads, framed, safe_text, session, url_state
 from dashboard.figures import framings as figures
 from model import FramingId, Layer, frame, framings, response_catalogue
 
@@ -31,6 +31,7 @@ def render() -> None:
         "they stand, and only it keeps the protections that do not wait for them to say so."
     )
     views = [frame(results.assessments[p.id], f.id) for p in results.personas for f in framings()]
+    lead_self = answer.lead_toggle()
 
     st.header("The four framings")
     display.grid([f.id for f in framings()], _lens, columns=2)
@@ -38,7 +39,7 @@ def render() -> None:
     st.header("Where each framing puts the personas")
     st.markdown(figures.KEY)
     display.chart(figures.figure(views), key="framings-chart", alt=figures.alt(views))
-    overview = figures.table(views, results)
+    overview = figures.table(views, results, lead_self=lead_self)
     display.table(overview, key="framings-table", max_rows=40)
     downloads.table_button(overview, file_name="spectrum-framings.csv", key="framings-download")
 
@@ -65,9 +66,11 @@ def render() -> None:
             results.persona(v.persona_id).label,
             results.assessments[v.persona_id].zone,
             key=f"persona-{v.persona_id}",
+            own=results.assessments[v.persona_id].self_zone,
+            lead_self=lead_self,
         ),
     )
-    detail = figures.detail_table(chosen_views, results)
+    detail = figures.detail_table(chosen_views, results, lead_self=lead_self)
     with st.expander("The same as one table"):
         display.long_table(detail)
     downloads.table_button(detail, file_name=f"spectrum-framing-{chosen}.csv", key="detail-dl")

@@ -135,7 +135,7 @@ def _responses(plan: ResponsePlan) -> None:
         _intervention_cards(plan.guidance)
 
 
-def _under_every_framing(a: Assessment) -> None:
+def _under_every_framing(a: Assessment, *, lead_self: bool) -> None:
     st.header("This person under every framing", anchor=FRAMINGS_ANCHOR)
     st.markdown(
         "The essays contrast ways of seeing the same people (L44–L46, L50–L58). Here is where "
@@ -146,7 +146,10 @@ def _under_every_framing(a: Assessment) -> None:
     for col, v in zip(st.columns(len(views)), views, strict=True):
         with col:
             info = framing(v.framing)
-            framed.card(v, info.title, a.zone, key=f"framing-{v.framing}", misses=info.misses)
+            framed.card(
+                v, info.title, a.zone, key=f"framing-{v.framing}", misses=info.misses,
+                own=a.self_zone, lead_self=lead_self,
+            )  # fmt: skip
     st.page_link(
         navigation.page(navigation.FRAMINGS),
         label="Every persona under every framing",
@@ -193,7 +196,7 @@ def render() -> None:
         st.text(persona.self_description)
 
     _responses(plan)
-    _under_every_framing(a)
+    _under_every_framing(a, lead_self=lead_self)
 
     st.header("Why the model places them here")
     st.markdown(
