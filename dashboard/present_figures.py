@@ -27,11 +27,22 @@ from model.sources import ESSAYS
 
 LABEL_PX = 22
 """Chart text: ticks, axis titles, zone names, row labels (at least 18 px on a projector)."""
-ROW_PX = 78
-"""A row's least height: its label (up to two lines) above its markers."""
-PLOT_PX = 560
-"""Rows share at least this much height, so a slide of two personas still fills the screen."""
-_LABEL_WRAP = 52
+LINE_PX = 27
+"""One line of a row's label at :data:`LABEL_PX`."""
+LABEL_SHIFT_PX = 14
+"""From a row's line up to the bottom of its label."""
+MARKER_PX = 22
+ROWS_PX = 480
+"""Rows share this much height when there is room: eight one-line rows fit a 1080-line
+screen with the slide's title, the key and the buttons."""
+ROW_MAX_PX = 150
+"""A row's most height, so a slide of one or two personas is not all air."""
+CHART_PX = 1040
+"""The width a slide's chart is drawn at: its column on the 1920 × 1080 slide the page scales to
+the screen (``dashboard/views/present.py``)."""
+_LABEL_WRAP = 76
+"""Characters on a label's line: the chart's plot is about 870 px wide at 1040 px, and 76
+characters of 22 px type take about 780 px, so the bundled personas' labels are one line."""
 _MAP_KINDS = {SceneKind.REVEAL_PERSONAS, SceneKind.YOUTH, SceneKind.VIOLENCE}
 SOURCE = (
     f"Source: danah boyd, “{ESSAYS[1].short_title}” and companion essays; "
@@ -106,13 +117,16 @@ def enlarge(fig: go.Figure, personas: Sequence[Persona] = ()) -> go.Figure:
         for annotation in fig.layout.annotations:
             if annotation.yref == "y" and annotation.y in by_id:
                 annotation.text = _row_label(by_id[annotation.y])
-                annotation.yshift = 14
-        fig.update_traces(marker_size=22, selector={"mode": "markers"})
+                annotation.yshift = LABEL_SHIFT_PX
+        fig.update_traces(marker_size=MARKER_PX, selector={"mode": "markers"})
         rows = len(by_id)
-        row_px = max(ROW_PX, min(150, PLOT_PX // rows))
-        # Room above the first row for a two-line label, clear of the zone names.
-        fig.update_yaxes(range=[-0.5, rows - 0.5 + 0.9 * ROW_PX / row_px])
-        fig.update_layout(height=90 + 70 + row_px * rows + ROW_PX, margin_t=90, margin_b=70)
+        lines = max(_row_label(p).count("<br>") + 1 for p in by_id.values())
+        # A row holds its label above its markers; the first row's label needs room above it.
+        need = LABEL_SHIFT_PX + LINE_PX * lines + MARKER_PX // 2 + 8
+        row_px = max(need, min(ROW_MAX_PX, ROWS_PX // rows))
+        above = max(0, LABEL_SHIFT_PX + LINE_PX * lines + 6 - row_px // 2)
+        fig.update_yaxes(range=[-0.5, rows - 0.5 + above / row_px])
+        fig.update_layout(height=90 + 70 + row_px * rows + above, margin_t=90, margin_b=70)
     return fig
 
 
@@ -140,6 +154,9 @@ def slide_figure(slide: Slide, results: Results) -> go.Figure | None:
         fig.update_layout(height=560, legend_font_size=LABEL_PX, legend_entrywidth=330)
         fig.update_layout(margin_t=150)
         fig.update_traces(textfont_size=LABEL_PX, insidetextfont_size=LABEL_PX)
+        # A count that would not fit its segment at 18 px is left out, not shrunk (Plotly
+        # shrinks text to fit by default); the key and the hover still give it.
+        fig.update_layout(uniformtext_minsize=18, uniformtext_mode="hide")
         return enlarge(fig)
     return None
 

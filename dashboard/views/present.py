@@ -14,7 +14,7 @@ import streamlit as st
 
 import decks
 from dashboard import present_export, present_slides, print_css, safe_text, session
-from dashboard.present_figures import key_text, slide_figure
+from dashboard.present_figures import CHART_PX, key_text, slide_figure
 from dashboard.present_slides import NOTES_PARAM, PERSONAS_PARAM, SCENE_PARAM, Slide
 from dashboard.present_zones import render_zones
 from model import InputError, Persona
@@ -26,40 +26,91 @@ _DECK_KEY = "present_deck"
 _PICK_KEY = "present-personas"
 _NOTES_KEY = "present-notes"
 
-# The page's own static CSS: no user text passes through here.
+# A slide is laid out for a 1920 × 1080 screen and scaled, as a whole, to the screen it is on;
+# below SMALLEST_SCALED px wide (a phone) it is not scaled but reflows as any other page.
+# Printed, the 1920 px slide is scaled to A4 landscape's 1040 px printable width (print_css).
+# (Comments, not docstrings: a page's bare strings would be written on it.)
+DESIGN_WIDTH = 1920
+DESIGN_HEIGHT = 1080
+SMALLEST_SCALED = 900
+PRINT_SCALE = 0.54
+
+# The page's own static CSS and script: no user text passes through here. Sizes are those of
+# the 1920 × 1080 slide; the script scales the slide to the screen with CSS ``zoom`` (two thirds
+# on a 1280 × 720 projector), so every slide fits the screen at any size, as it does at 1080.
 STYLE = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
 [data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { max-width: none !important;
-  padding: 1.2rem 3vw 2rem !important; }
+  padding: 20px 56px 16px !important; zoom: var(--present-scale, 1); }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] { gap: 0 !important; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] >
+  [data-testid="stElementContainer"]:has([data-testid="stAlert"]) { margin-top: 12px; }
 .st-key-present-heading h1 { position: absolute !important; width: 1px; height: 1px;
   overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; margin: 0; padding: 0; }
-.st-key-present-slide h2 { font-size: clamp(32px, 2.6vw, 54px) !important; line-height: 1.15;
-  padding: 0 0 .2em 0 !important; }
+.st-key-present-slide { gap: 12px !important; }
+.st-key-present-slide h2 { font-size: 52px !important; line-height: 1.15;
+  padding: 0 0 .1em 0 !important; }
 .st-key-present-slide p, .st-key-present-slide li, .st-key-present-slide blockquote {
-  font-size: clamp(22px, 1.5vw + 2px, 36px) !important; line-height: 1.35 !important; }
+  font-size: 33px !important; line-height: 1.35 !important; }
 .st-key-present-slide blockquote { border-left: 6px solid #9ca3af; padding-left: .6em;
   opacity: 1 !important; }
 .st-key-present-slide blockquote p { color: #1f2937 !important; }
 .st-key-present-slide .st-key-present-step p { font-weight: 600; color: #0f4c81; }
-.st-key-present-slide .st-key-present-key p { font-size: clamp(18px, 1.1vw, 24px) !important; }
+.st-key-present-slide .st-key-present-key p { font-size: 27px !important;
+  line-height: 1.3 !important; }
 .st-key-present-slide .st-key-present-zones p, .st-key-present-slide .st-key-present-zones li {
-  font-size: clamp(20px, 1.25vw, 30px) !important; }
-.st-key-present-bar button p { font-size: 20px !important; }
-.st-key-present-bar [data-testid="stMarkdownContainer"] p { font-size: 22px !important; }
+  font-size: 30px !important; }
+/* Streamlit sizes a chart by its box as seen on screen, which the zoom has already scaled: the
+   chart's frame is made as large as the zoom makes it smaller (the empty room it would leave is
+   taken back by negative margins), so Plotly draws at the slide's 1920 px size and the zoom
+   scales the drawing with the rest of the slide. */
+.st-key-present-figure { overflow-x: auto; }
+.st-key-present-figure [data-testid="stFullScreenFrame"] {
+  width: calc(var(--present-chart-width) / var(--present-scale, 1)) !important;
+  margin-right: calc(var(--present-chart-width) * (1 - 1 / var(--present-scale, 1))); }
+.st-key-present-figure [data-testid="stPlotlyChart"] {
+  height: calc(var(--present-chart-height) / var(--present-scale, 1)) !important;
+  margin-bottom: calc(var(--present-chart-height) * (1 - 1 / var(--present-scale, 1))); }
+.st-key-present-slide [data-testid="stElementContainer"]:has(> [data-testid="stHtml"]) {
+  display: none !important; }
+.st-key-present-bar { margin-top: 12px; }
+.st-key-present-bar button p { font-size: 24px !important; }
+.st-key-present-bar [data-testid="stMarkdownContainer"] p { font-size: 26px !important; }
 .st-key-present-hidden { display: none !important; }
-.st-key-present-speaker-notes p, .st-key-present-speaker-notes li { font-size: 22px !important; }
-/* A small screen or projector (720 lines): the chart shrinks with the screen, so the whole of
-   it shows at once, in the same proportion to the screen as at 1080 lines. */
-@media (max-height: 800px) {
-  .st-key-present-figure [data-testid="stPlotlyChart"] { zoom: 0.6; } }
+.st-key-present-presenter { margin-top: 24px; }
+.st-key-present-speaker-notes p, .st-key-present-speaker-notes li { font-size: 26px !important; }
 /* A slide of text alone takes the room a chart would have had. */
 .st-key-present-slide .st-key-present-text-only p, .st-key-present-slide .st-key-present-text-only
-  blockquote { font-size: clamp(24px, 2.1vw, 44px) !important; }
-@media print { .st-key-present-bar, .st-key-present-presenter { display: none !important; } }
+  blockquote { font-size: 42px !important; }
+@media print {
+  [data-testid="stMainBlockContainer"] { --present-scale: __PRINT__ !important;
+    zoom: __PRINT__ !important; }
+  .st-key-present-bar, .st-key-present-presenter { display: none !important; }
+}
 </style>
+<script>
+(function () {
+  if (window.__presentScale) { window.__presentScale(); return; }
+  function scale() {
+    const w = window.innerWidth, h = window.innerHeight;
+    const s = w < __SMALLEST__ ? 1 : Math.min(w / __WIDTH__, h / __HEIGHT__);
+    document.documentElement.style.setProperty('--present-scale', s.toFixed(4));
+  }
+  window.__presentScale = scale;
+  window.addEventListener('resize', scale);
+  scale();
+})();
+</script>
 """
+for _name, _value in (
+    ("__PRINT__", PRINT_SCALE),
+    ("__SMALLEST__", SMALLEST_SCALED),
+    ("__WIDTH__", DESIGN_WIDTH),
+    ("__HEIGHT__", DESIGN_HEIGHT),
+):
+    STYLE = STYLE.replace(_name, str(_value))
 
 # Each key a clicker or keyboard may send, as a hidden button (one shortcut per button).
 _NEXT_KEYS = ("Space", "PageDown", "Down")
@@ -110,10 +161,19 @@ def _chart(slide: Slide, results: Results) -> None:
 
 
 def _figure(slide: Slide, fig: go.Figure) -> None:
+    height = int(fig.layout.height or 500)
+    # The chart's size for STYLE's rules (numbers of this module's own: no user text).
+    st.html(
+        "<style>.st-key-present-figure { "
+        f"--present-chart-width: {CHART_PX}px; --present-chart-height: {height}px; }}</style>"
+    )
     with st.container(key="present-key"):
         st.markdown(safe_text.markdown(key_text(slide)))
+    fig.update_layout(width=CHART_PX)  # the slide is scaled, not reflowed: see STYLE
     st.plotly_chart(
         fig,
+        width=CHART_PX,
+        height=height,
         key=f"present-chart-{slide.number}",
         theme=None,
         config={"displaylogo": False, "displayModeBar": False, "staticPlot": False},
@@ -272,7 +332,7 @@ def _presenter(
 
 def render() -> None:
     print_css.apply()
-    st.html(STYLE)
+    st.html(STYLE, unsafe_allow_javascript=True)
     with st.container(key="present-heading"):
         st.title(HEADING, anchor=False)
     deck = _deck()
