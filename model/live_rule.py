@@ -37,8 +37,17 @@ def _span(columns: slice) -> list[int]:
     return [int(columns.start), int(columns.stop)]
 
 
-def live_rule(config: ModelConfig) -> dict[str, Any]:
-    """What a browser needs to place personas under ``config``: JSON-ready data.
+def _headroom() -> float | None:
+    """The engine's own constant: the compression stops short of the next boundary by it.
+    ``None`` if the engine no longer has it (the rule changed: no export, no live chart)."""
+    headroom = getattr(engine, "_HEADROOM", None)
+    return float(headroom) if isinstance(headroom, int | float) else None
+
+
+def live_rule(config: ModelConfig) -> dict[str, Any] | None:
+    """What a browser needs to place personas under ``config``: JSON-ready data, or ``None``
+    when the model's rule can no longer be exported this way (the page then waits for the
+    server's numbers).
 
     - ``factors``: factor ids, in the order of each persona's ``values`` and of ``weights``;
     - ``columns``: ``[start, stop)`` of each kind's run of columns (capital, hardship,
@@ -50,6 +59,9 @@ def live_rule(config: ModelConfig) -> dict[str, Any]:
       manipulation), the order of the highest zone it allows;
     - ``headroom``: the share of the half-zone the compression may fill.
     """
+    headroom = _headroom()
+    if headroom is None:
+        return None
     cols = factor_columns()
     scoring = config.scoring
     return {
@@ -69,8 +81,7 @@ def live_rule(config: ModelConfig) -> dict[str, Any]:
         "presence": float(scoring.presence),
         "edges": [0.0, *map(float, config.boundaries.as_tuple()), 1.0],
         "reach_top": [reach.zone.order for reach in REACH_ORDER],
-        # The engine's own constant: the compression stops short of the next boundary by it.
-        "headroom": float(engine._HEADROOM),
+        "headroom": headroom,
     }
 
 

@@ -5,6 +5,11 @@ The controls are generated from the configuration model (``dashboard.form``) and
 numbers: the model validates the configuration they make. A change the model refuses is shown as
 an error, and the last valid configuration stays in force. The configuration lives in one place,
 the session's (``session.config``): the controls show it and write to it.
+
+A weight group's sliders and the chart they move are one browser component
+(:mod:`dashboard.live_editor`): the chart follows a slider while it moves, placed by the
+model's rule in the browser, and the server's numbers follow when it settles. Boundaries and
+scoring settings, and the plausible ranges, stay Streamlit widgets beside the same chart.
 """
 
 from __future__ import annotations
@@ -230,7 +235,6 @@ def _weights_sent() -> None:
     for row in _shown_rows():
         if row.value.key in sent:
             state[row.value.key] = sent[row.value.key]
-            state[row.value.exact_key] = sent[row.value.key]
             if row.range is not None and row.range.key in state:
                 form.widen(state, row)
 

@@ -27,7 +27,6 @@ from playwright.sync_api import Browser, Locator, Page, expect
 import model
 from model import assess, default_config
 from model.engine import score_positions
-from model.live_rule import live_rule
 from model.scoring import reference_position
 from tests import strategies
 from tests.browser.conftest import ROOT, Server, Tab, fit_viewport_to_page, visit, wait_for_script
@@ -79,6 +78,12 @@ def rule_page(browser: Browser) -> Iterator[Page]:
     context.close()
 
 
+def _rule(config: model.ModelConfig) -> dict[str, Any]:
+    rule = _rule(config)
+    assert rule is not None, "the model's rule is exported"
+    return rule
+
+
 def _browser_positions(page: Page, rule: dict[str, Any], values: list[list[float]], weights=None):
     return page.evaluate(
         "([rule, values, weights]) => window.rule.positions(rule, values, weights ?? undefined)",
@@ -104,7 +109,7 @@ def test_the_browsers_rule_places_personas_as_the_models_reference_rule(
 ) -> None:
     config = data.draw(strategies.configs(), label="config")
     rows = data.draw(_rows(config), label="personas")
-    rule = live_rule(config)
+    rule = _rule(config)
     values = [[row[fid] for fid in rule["factors"]] for row in rows]
     got = _browser_positions(rule_page, rule, values)
     assert got is not None, "the browser refused a rule of its own version"
@@ -123,9 +128,9 @@ def test_while_a_slider_moves_the_browser_places_personas_under_the_moved_weight
     config = data.draw(strategies.configs(), label="config in force")
     moved = data.draw(strategies.configs(), label="weights the sliders show")
     rows = data.draw(_rows(config), label="personas")
-    rule = live_rule(config)
+    rule = _rule(config)
     values = [[row[fid] for fid in rule["factors"]] for row in rows]
-    got = _browser_positions(rule_page, rule, values, live_rule(moved)["weights"])
+    got = _browser_positions(rule_page, rule, values, _rule(moved)["weights"])
     assert got is not None
     sliding = config.model_copy(update={"weights": moved.weights})
     expected = [reference_position(row, sliding)[0] for row in rows]
@@ -133,7 +138,7 @@ def test_while_a_slider_moves_the_browser_places_personas_under_the_moved_weight
 
 
 def test_a_rule_of_another_version_is_refused_never_guessed(rule_page: Page) -> None:
-    rule = live_rule(default_config())
+    rule = _rule(default_config())
     values = [[0.5] * len(rule["factors"])]
     assert _browser_positions(rule_page, rule, values) is not None
     assert _browser_positions(rule_page, {**rule, "version": rule["version"] + 1}, values) is None

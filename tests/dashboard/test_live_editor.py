@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
 from streamlit.components.v2.bidi_component.main import _make_trigger_id
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
-from dashboard import form
+from dashboard import form, live_editor
 from dashboard.live_editor import NAME
 from model import ModelConfig, assess, default_config, load_personas
 from model.live_rule import live_rule
@@ -87,7 +88,7 @@ def test_settled_weights_become_the_configuration_and_every_page_follows(app) ->
     assert config.weights["poverty"].range == (0.6, 2.4), "past the range widens it"
     poverty = next(c for c in _data(at)["controls"] if c["key"] == POVERTY)
     assert "plausible 0.6–2.4" in poverty["label"]
-    assert _data(at)["rule"]["weights"] == live_rule(config)["weights"]
+    assert _data(at)["rule"] == live_rule(config)
     after = positions(at)
     assert after != before, "the map follows"
 
@@ -110,3 +111,13 @@ def test_a_marker_clicked_opens_that_persona(app) -> None:
     trigger.json_trigger_value = json.dumps([{"event": "open", "value": "p05-teen-carer"}])
     _send(at, trigger)
     assert at.query_params.get("persona") == "p05-teen-carer"
+
+
+def test_without_an_exported_rule_the_editor_waits_for_the_server(
+    app, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(live_editor, "live_rule", lambda config: None)  # as model.live_rule says
+    at = open_page(app(), ADJUST)
+    assert _data(at)["rule"] is None, "the browser gets no rule to guess with"
+    _settle(at, {POVERTY: 1.1})
+    assert _config(at).weight("poverty") == 1.1, "the server still follows the sliders"

@@ -8,17 +8,24 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 
-from model import FactorKind, default_config, factor_catalogue, load_personas
+from model import FactorKind, ModelConfig, default_config, engine, factor_catalogue, load_personas
 from model.assessment import REACH_ORDER
 from model.engine import values_matrix
 from model.live_rule import RULE_VERSION, live_rule, persona_values
 from tests import strategies
 
 
+def _rule(config: ModelConfig) -> dict:
+    rule = live_rule(config)
+    assert rule is not None, "the model's rule is exported"
+    return rule
+
+
 def test_the_export_is_plain_json_in_the_catalogues_columns() -> None:
-    rule = live_rule(default_config())
+    rule = _rule(default_config())
     assert json.loads(json.dumps(rule)) == rule, "plain JSON: the browser reads it as sent"
     assert rule["version"] == RULE_VERSION
     catalogue = factor_catalogue()
@@ -35,7 +42,7 @@ def test_the_export_is_plain_json_in_the_catalogues_columns() -> None:
 @settings(max_examples=50, deadline=None)
 @given(config=strategies.configs())
 def test_the_export_carries_the_configuration_in_force(config) -> None:
-    rule = live_rule(config)
+    rule = _rule(config)
     assert rule["weights"] == [config.weight(fid) for fid in rule["factors"]]
     scoring = config.scoring
     assert rule["capital_lack"] == scoring.capital_lack.weight
@@ -48,3 +55,11 @@ def test_the_export_carries_the_configuration_in_force(config) -> None:
 def test_persona_values_are_the_engines_matrix(repo_root) -> None:
     personas = list(load_personas([repo_root / "personas"]).personas)
     assert persona_values(personas) == values_matrix(personas).tolist()
+
+
+def test_without_the_engines_compression_constant_nothing_is_exported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rule the export no longer describes is not guessed at: the browser gets none."""
+    monkeypatch.delattr(engine, "_HEADROOM")
+    assert live_rule(default_config()) is None
