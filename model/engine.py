@@ -375,8 +375,90 @@ def _term_indicator() -> FloatArray:
     return indicator
 
 
+FUSED_PERSONAS = 1 << 17
+"""Scoring runs the fused loops of :mod:`model.kernels` from this many personas on (numpy
+below): loading them costs about a second once per process, which small batches never pay."""
+FUSED_CELLS = 1 << 21
+"""Monte Carlo runs the fused loops from this many personas × samples on (numpy below)."""
+_FUSED_BLOCK = 1 << 15
+"""Personas per fused pass: the block's sums and positions (about 1 MB) stay in cache."""
+
+
 def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
     """Positions (P) for a value matrix: where each persona sits, without the why."""
+    if values.shape[0] >= FUSED_PERSONAS:
+        return fused_positions(values, config)[0]
+    return numpy_positions(values, config)
+
+
+def positions_and_zones(values: FloatArray, config: ModelConfig) -> tuple[FloatArray, IntArray]:
+    """Positions (P) and zone indices (P, into :data:`model.spectrum.ZONES`) for a value
+    matrix: one pass for both when the batch is big."""
+    if values.shape[0] >= FUSED_PERSONAS:
+        return fused_positions(values, config)
+    positions = numpy_positions(values, config)
+    return positions, config.boundaries.zone_indices(positions)
+
+
+def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray, IntArray]:
+    """:func:`positions_and_zones` through the fused loops, whatever the batch's size.
+
+    Per block of personas: one pass reads each persona's row once for the three weighted sums
+    and the reach, numpy takes the two exponentials, a second pass gives the unbounded position
+    and the compression's argument, numpy takes the tangent, and a last pass places and zones.
+    The same rule, operation for operation, as :func:`numpy_positions` (the sums in a fixed
+    order, so a persona's position no longer depends on the batch it is scored in).
+    """
+    from model import kernels  # numba: loaded only when a batch is big enough to need it
+
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    cols = factor_columns()
+    weights = weight_vector(config)
+    scoring = config.scoring
+    lack = scoring.capital_lack.weight
+    runs = np.array([(kind.start, kind.stop) for kind in cols.kinds], dtype=np.intp).ravel()
+    # λ·A in the sum itself, as the numpy path does: capital weights scaled by λ over their sum.
+    column_weights = weights.copy()
+    column_weights[cols.capital] *= np.array([lack]) / weights[cols.capital].sum()
+    opens = np.full((3, len(weights)), np.inf)
+    thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
+    for row, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
+        opens[row, list(group)] = threshold
+    knee, room, _, floor = (np.ascontiguousarray(x[0]) for x in _by_code(Settings.of(config).edges))
+    bounds = np.array(config.boundaries.as_tuple())
+
+    total = values.shape[0]
+    positions = np.empty(total)
+    zones = np.empty(total, dtype=np.int8)
+    block = min(total, _FUSED_BLOCK) or 1
+    sums = np.empty((3, block))
+    codes = np.empty(block, dtype=np.int8)
+    raw, stretch = np.empty(block), np.empty(block)
+    for start in range(0, total, block):
+        stop = min(total, start + block)
+        size = stop - start
+        kernels.score_sums(values[start:stop], runs, column_weights, opens, lack, sums, codes)
+        np.exp(sums[1:, :size], out=sums[1:, :size])
+        kernels.score_raw(
+            sums, codes, scoring.circumstance_ceiling, knee, room, raw[:size], stretch[:size]
+        )
+        np.tanh(stretch[:size], out=stretch[:size])
+        kernels.score_place(
+            raw[:size],
+            stretch[:size],
+            codes,
+            knee,
+            room,
+            floor,
+            bounds,
+            positions[start:stop],
+            zones[start:stop],
+        )
+    return positions, zones
+
+
+def numpy_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
+    """:func:`score_positions` in numpy, whatever the batch's size."""
     position = np.empty(values.shape[0])
     weights = weight_vector(config)
     settings, groups = Settings.of(config), reach_groups(weights)
@@ -418,3 +500,78 @@ def sample_positions(
         terms = _terms(values, weights[block], settings.rows(block), groups, strands_apart=False)
         positions[:, block] = terms.position
     return positions
+
+
+def sample_order_statistics(
+    values: FloatArray,
+    weights: FloatArray,
+    capital_lack: FloatArray,
+    config: ModelConfig,
+    ranks: npt.NDArray[np.intp],
+) -> tuple[FloatArray, npt.NDArray[np.int64]]:
+    """What a Monte Carlo run needs of each persona's N sampled positions, without holding
+    them: the order statistics at ``ranks`` (P × R, ranks ascending, from 0) and how many
+    samples reach each boundary (P × 4). ``weights`` (N × F) and ``capital_lack`` (N) are the
+    draws; every other setting is the configuration's.
+
+    Runs the fused loops (:func:`model.kernels.order_statistics`): one BLAS product per block of
+    personas gives every sample's sums, numpy the exponentials, and one pass per persona counts
+    and selects. A persona's reach does not depend on the weights, so compression and floor are
+    one increasing map over all its samples: statistics and counts are taken on the unbounded
+    positions and mapped after, which is exact (the same values as sorting the positions).
+    """
+    from model import kernels  # numba: loaded only for runs big enough to need it
+
+    values = np.ascontiguousarray(values, dtype=np.float64)
+    cols = factor_columns()
+    personas, (samples, width) = values.shape[0], weights.shape
+    stacked = np.zeros((3 * samples, width))
+    scale = capital_lack[:, np.newaxis] / weights[:, cols.capital].sum(axis=1)[:, np.newaxis]
+    stacked[:samples, cols.capital] = weights[:, cols.capital] * scale
+    # Negated: the product gives −(h + s) and −k, ready for np.exp.
+    np.negative(weights[:, cols.hardship], out=stacked[samples : 2 * samples, cols.hardship])
+    np.negative(weights[:, cols.struggle], out=stacked[samples : 2 * samples, cols.struggle])
+    np.negative(weights[:, cols.control], out=stacked[2 * samples :, cols.control])
+    products = np.ascontiguousarray(stacked.T)
+
+    settings = Settings.of(config)
+    maxima = np.zeros((3, personas))
+    for index, group in enumerate(reach_groups(weight_vector(config))):
+        if group:
+            np.max(values[:, list(group)], axis=1, out=maxima[index])
+    codes = _codes(maxima, settings)[0]
+    by_code = _by_code(settings.edges)
+    knee, room, floor = (x[0][codes] for x in (by_code[0], by_code[1], by_code[3]))
+    bounds = np.array(config.boundaries.as_tuple())
+    # Boundaries at or below the knee are counted on the unbounded positions; a compressed
+    # position never reaches the ones above it, and a decisive one (floored at the last
+    # boundary) reaches them all.
+    counted = np.searchsorted(bounds, knee, side="right").astype(np.int64)
+    decisive = codes == 3
+    counted[decisive] = 0
+    at_or_above = np.zeros((personas, len(bounds)), dtype=np.int64)
+    at_or_above[decisive] = samples
+    stats = np.empty((personas, len(ranks)))
+
+    rows = max(1, min(personas, _BLOCK_CELLS * 32 // (3 * samples)))
+    sums = np.empty((rows, 3 * samples))
+    for start in range(0, personas, rows):
+        stop = min(personas, start + rows)
+        block = sums[: stop - start]
+        np.matmul(values[start:stop], products, out=block)
+        np.exp(block[:, samples:], out=block[:, samples:])
+        kernels.order_statistics(
+            block,
+            samples,
+            capital_lack,
+            config.scoring.circumstance_ceiling,
+            counted[start:stop],
+            bounds,
+            ranks,
+            stats[start:stop],
+            at_or_above[start:stop],
+        )
+    placed = np.empty_like(stats)
+    _compress(stats, knee[:, np.newaxis], room[:, np.newaxis], out=placed)
+    np.maximum(placed, floor[:, np.newaxis], out=placed)
+    return placed, at_or_above

@@ -1,0 +1,293 @@
+"""Fused loops for the engine's two big jobs, compiled with numba: scoring many personas in one
+pass, and a Monte Carlo run's order statistics and zone counts without sorting.
+
+Only :mod:`model.engine` calls these, and only for big batches (see its ``_FUSED_*`` sizes):
+importing numba and loading the compiled loops costs about a second the first time in a process,
+which a dashboard page or a small command-line run should not pay. Small batches run the same
+rule in numpy, and the tests hold the two paths to each other (``tests/model/test_fused.py``).
+
+What stays in numpy: the exponentials and the hyperbolic tangent. numpy evaluates them with
+SIMD (about 0.5 ns a value on this project's machine), numba's scalar library calls take 3-10 ns,
+so each fused pass stops where an exponential is needed, numpy fills the block, and the next pass
+goes on. Nothing here contracts ``a * b + c`` into a fused multiply-add (numba's default), so the
+arithmetic is the numpy path's, operation for operation; only the weighted sums may differ in
+their last bit (their summation order), as BLAS's already do between batch sizes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
+
+import numba
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+CountArray = npt.NDArray[np.int64]
+IndexArray = npt.NDArray[np.intp]
+CodeArray = npt.NDArray[np.int8]
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+
+
+def _jit(function: _F) -> _F:
+    """Compile lazily (at the first call), caching the machine code beside this file when that
+    folder is writable, in numba's per-user cache otherwise, and not at all when neither is."""
+    try:
+        compiled = numba.njit(cache=True, nogil=True)(function)
+    except RuntimeError:  # no cache location (numba raises when it finds none)
+        compiled = numba.njit(nogil=True)(function)
+    return cast(_F, compiled)
+
+
+GRID = 4096
+"""Bins of the first counting pass over [0, 1] in :func:`order_statistics`."""
+_SUB_GRID = 256
+_SORT_BELOW = 48
+_MAX_LEVELS = 8
+
+
+# ---------------------------------------------------------------- scoring
+
+
+@_jit
+def score_sums(
+    values: FloatArray,
+    runs: IndexArray,
+    weights: FloatArray,
+    opens: FloatArray,
+    lack: float,
+    sums: FloatArray,
+    codes: CodeArray,
+) -> None:
+    """First pass over a block of personas (rows of ``values``): the rule's three weighted sums
+    into ``sums`` (3 × P) and each persona's reach code into ``codes``.
+
+    ``runs`` gives the columns of each kind as (start, stop) pairs: capital, hardship, struggle,
+    control. ``weights`` are the factors' weights, the capital ones already scaled by λ over
+    their sum (so the capital sum is λ·A). ``opens`` (3 × F) holds, per column, the value at or
+    above which it opens the hardship strand, the struggle strand, or decides by force or
+    manipulation (infinite where a column cannot, or its weight is 0).
+
+    Written out: ``sums[0]`` = 1 − L = clip(λ·A, 0, λ) + (1 − λ); ``sums[1]`` = −(h + s);
+    ``sums[2]`` = −k, ready for ``np.exp``. Codes: 0 neither strand, 1 hardship, 2 both,
+    3 force or manipulation at or above the threshold.
+    """
+    free = 1.0 - lack
+    columns = values.shape[1]
+    for p in range(values.shape[0]):
+        row = values[p]
+        capital = 0.0
+        for j in range(runs[0], runs[1]):
+            capital += weights[j] * row[j]
+        strands = 0.0
+        for j in range(runs[2], runs[3]):
+            strands += weights[j] * row[j]
+        for j in range(runs[4], runs[5]):
+            strands += weights[j] * row[j]
+        control = 0.0
+        for j in range(runs[6], runs[7]):
+            control += weights[j] * row[j]
+        sums[0, p] = min(max(capital, 0.0), lack) + free
+        sums[1, p] = -strands
+        sums[2, p] = -control
+        hardship = 0
+        struggle = 0
+        decisive = 0
+        for j in range(columns):
+            value = row[j]
+            hardship |= value >= opens[0, j]
+            struggle |= value >= opens[1, j]
+            decisive |= value >= opens[2, j]
+        code = hardship + (hardship & struggle)
+        codes[p] = 3 if decisive else code
+
+
+@_jit
+def score_raw(
+    sums: FloatArray,
+    codes: CodeArray,
+    ceiling: float,
+    knee: FloatArray,
+    room: FloatArray,
+    raw: FloatArray,
+    stretch: FloatArray,
+) -> None:
+    """Second pass, after ``np.exp`` of ``sums[1:]``: the unbounded position ``raw`` and, for the
+    compression, ``(raw − knee)/room`` by reach code into ``stretch`` (for ``np.tanh``).
+
+    ``1 − raw = (1 − K)·((1 − L)(1 − H)(1 − S)·m + (1 − m))``, in the numpy path's order.
+    """
+    keep = 1.0 - ceiling
+    for p in range(raw.size):
+        free = sums[0, p] * sums[1, p]
+        free *= ceiling
+        free += keep
+        free *= sums[2, p]
+        position = 1.0 - free
+        raw[p] = position
+        code = codes[p]
+        stretch[p] = (position - knee[code]) / room[code]
+
+
+@_jit
+def score_place(
+    raw: FloatArray,
+    tanh: FloatArray,
+    codes: CodeArray,
+    knee: FloatArray,
+    room: FloatArray,
+    floor: FloatArray,
+    bounds: FloatArray,
+    positions: FloatArray,
+    zones: CodeArray,
+) -> None:
+    """Last pass, after ``np.tanh`` of the stretch: compress above the knee, floor at coercion
+    for a decisive reach, and count the boundaries at or below each position (its zone).
+    Written without branches (a select, not a jump), as half the positions may be compressed."""
+    for p in range(raw.size):
+        code = codes[p]
+        position = raw[p]
+        compressed = knee[code] + room[code] * tanh[p]
+        position = max(compressed if position > knee[code] else position, floor[code])
+        positions[p] = position
+        zone = 0
+        for bound in bounds:
+            zone += position >= bound
+        zones[p] = zone
+
+
+# ---------------------------------------------------------------- Monte Carlo
+
+
+@_jit
+def _select(values: FloatArray, size: int, rank: int) -> float:
+    """The ``rank``-th smallest (from 0) of ``values[:size]``, reordering ``values``.
+
+    Counting, not sorting: a histogram over the values' own span finds the bin holding the
+    rank, and the search goes on among that bin's values alone. The smallest value falls in the
+    first bin and the largest in the last, so every level leaves fewer values; equal values end
+    it at once. A few values, or a span too narrow to divide, are sorted instead.
+    """
+    hist = np.zeros(_SUB_GRID, dtype=np.int64)
+    for _ in range(_MAX_LEVELS):
+        if size <= _SORT_BELOW:
+            break
+        low = values[0]
+        high = values[0]
+        for i in range(size):
+            low = min(low, values[i])
+            high = max(high, values[i])
+        if low == high:
+            return low  # type: ignore[no-any-return]
+        scale = _SUB_GRID / (high - low)
+        if not scale < np.inf:
+            break
+        hist[:] = 0
+        for i in range(size):
+            hist[min(int((values[i] - low) * scale), _SUB_GRID - 1)] += 1
+        below = 0
+        bin_ = 0
+        while below + hist[bin_] <= rank:
+            below += hist[bin_]
+            bin_ += 1
+        kept = 0
+        for i in range(size):
+            value = values[i]
+            if min(int((value - low) * scale), _SUB_GRID - 1) == bin_:
+                values[kept] = value
+                kept += 1
+        size = kept
+        rank -= below
+    return np.sort(values[:size])[rank]  # type: ignore[no-any-return]
+
+
+@_jit
+def order_statistics(
+    sums: FloatArray,
+    samples: int,
+    lack: FloatArray,
+    ceiling: float,
+    counted: CountArray,
+    bounds: FloatArray,
+    ranks: CountArray,
+    stats: FloatArray,
+    at_or_above: CountArray,
+) -> None:
+    """For each persona (row of ``sums``: 1 − L's unclipped sum, then exp(−(h + s)), then
+    exp(−k), ``samples`` each), the unbounded positions of every sample, their order
+    statistics at ``ranks`` (ascending) into ``stats``, and how many reach each of the first
+    ``counted[p]`` of ``bounds`` into ``at_or_above``.
+
+    The caller turns order statistics of the unbounded positions into those of the positions:
+    compression and floor are the same increasing map for every sample of a persona (its reach
+    does not depend on the weights), so they keep the order. For the same reason the zone
+    counts compare unbounded positions with the boundaries the compression cannot move (those
+    at or below its knee); the caller fills in the rest.
+
+    Order statistics without a sort: one counting pass on a grid of :data:`GRID` bins over
+    [0, 1] finds the bin holding each rank, one more pass gathers those bins' values, and
+    :func:`_select` finishes among them. Exact, not an approximation: the statistic is the
+    value itself.
+    """
+    count = ranks.size
+    raw = np.empty(samples)
+    hist = np.empty(GRID, dtype=np.int64)
+    slot = np.full(GRID, -1, dtype=np.int64)
+    gathered = np.empty(samples)
+    target = np.empty(count, dtype=np.int64)
+    below = np.empty(count, dtype=np.int64)
+    start = np.empty(count, dtype=np.int64)
+    fill = np.empty(count, dtype=np.int64)
+    keep = 1.0 - ceiling
+    for p in range(sums.shape[0]):
+        row = sums[p]
+        for n in range(samples):
+            free = min(max(row[n], 0.0), lack[n]) + (1.0 - lack[n])
+            free *= row[samples + n]
+            free *= ceiling
+            free += keep
+            free *= row[2 * samples + n]
+            raw[n] = 1.0 - free
+        for b in range(counted[p]):
+            bound = bounds[b]
+            reached = 0
+            for n in range(samples):
+                reached += raw[n] >= bound
+            at_or_above[p, b] = reached
+        hist[:] = 0
+        for n in range(samples):
+            hist[min(max(int(raw[n] * GRID), 0), GRID - 1)] += 1
+        seen = 0
+        bin_ = 0
+        for j in range(count):
+            while seen + hist[bin_] <= ranks[j]:
+                seen += hist[bin_]
+                bin_ += 1
+            target[j] = bin_
+            below[j] = seen
+        used = 0
+        for j in range(count):
+            if j == 0 or target[j] != target[j - 1]:
+                slot[target[j]] = j
+                start[j] = used
+                fill[j] = 0
+                used += hist[target[j]]
+            else:
+                start[j] = start[j - 1]
+        for n in range(samples):
+            value = raw[n]
+            s = slot[min(max(int(value * GRID), 0), GRID - 1)]
+            if s >= 0:
+                gathered[start[s] + fill[s]] = value
+                fill[s] += 1
+        for j in range(count):
+            size = hist[target[j]]
+            segment = gathered[start[j] : start[j] + size]
+            alone = (j == 0 or target[j - 1] != target[j]) and (
+                j + 1 == count or target[j + 1] != target[j]
+            )
+            stats[p, j] = _select(segment if alone else segment.copy(), size, ranks[j] - below[j])
+        for j in range(count):
+            slot[target[j]] = -1
