@@ -60,7 +60,7 @@ def _hover(persona: Persona, a: Assessment, u: Uncertainty, *, lead_self: bool =
     )
     assessed = (
         f"Assessed {theme.number(a.position)}, {a.zone.short_label} "
-        f"({u.level:.0%}: {theme.number(u.low)}–{theme.number(u.high)})"
+        f"({theme.number(u.low)}–{theme.number(u.high)})"
     )
     if a.self_placement is None or a.self_zone is None or a.gap is None:
         own = "Self-placement: not stated, ask first"
@@ -80,7 +80,7 @@ def _hover(persona: Persona, a: Assessment, u: Uncertainty, *, lead_self: bool =
     return "<br>".join(lines)
 
 
-_HOVER_WRAP = 44
+_HOVER_WRAP = 36
 HOVER_LABEL: Spec = {"align": "left", "font": {"size": 13}}
 """Every hover label of the map: left-aligned and a little smaller than the text."""
 

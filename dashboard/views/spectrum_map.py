@@ -26,6 +26,10 @@ ROW_HEIGHT = 78
 4rem, and a label cut short could read like another persona's."""
 
 
+PHONE_COLUMNS = ("Persona", "Assessed position", "Assessed zone")
+"""The columns a phone (390 px) shows side by side; their widths below add up to fit."""
+
+
 def _columns() -> dict[str, Any]:
     """The table's columns: the persona's label pinned and wrapped, the numbers to three
     decimals, and the first three narrow enough to sit side by side on a phone (390 px)."""

@@ -7,13 +7,17 @@ Screenshots go to ``artifacts/screenshots/advocate-*.png`` for a person to look 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
 import model
+from dashboard.figures import theme
+from dashboard.views import spectrum_map
 from model.explanation import NOTICE
+from model.ordering import RowOrder, ordered
 from tests.browser.conftest import (
     Server,
     Tab,
@@ -296,7 +300,8 @@ def test_the_map_reads_at_every_size(open_tab: OpenTab, server: Server, size: st
     plot = page.locator(".js-plotly-plot").first
     box = plot.bounding_box()
     assert box is not None and box["height"] > 300, "the map keeps its rows' height"
-    # Zone names above the axis never run into each other ("Economicoercion").
+    # Zone names above the axis never run into each other ("Economicoercion"), nor labels.
+    _drawn_map(page)
     assert page.evaluate(_OVERLAPS, ".js-plotly-plot .annotation-text") == []
     # Where they sit comes first in the table: on screen without a sideways scroll.
     frame = page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
@@ -306,7 +311,14 @@ def test_the_map_reads_at_every_size(open_tab: OpenTab, server: Server, size: st
         """el => Array.from(el.querySelectorAll('table tr')[0].children)
                       .map(c => c.textContent.trim())"""
     )
-    assert headers[:3] == ["Persona", "Assessed position", "Assessed zone"]
+    assert headers[:3] == ["Persona", "Assessed", "Assessed zone"]
+    # The grid draws on a canvas, so hold its first three columns' set widths (and the row
+    # marker's) to the frame's width: the zone is on screen without a sideways scroll.
+    widths = spectrum_map._columns()
+    first_three = sum(widths[name]["width"] for name in spectrum_map.PHONE_COLUMNS)
+    frame_box = frame.bounding_box()
+    assert frame_box is not None
+    assert first_three + ROW_MARKER_PX <= frame_box["width"], (first_three, frame_box)
     assert _overflow(page) <= 1
     screenshot(page, f"advocate-map-{size}")
 
@@ -323,6 +335,84 @@ def test_a_keyboard_opens_a_persona_from_the_map(open_tab: OpenTab, server: Serv
     assert "persona=p07-runaway-survival" in page.url
 
 
+ROOT = Path(__file__).resolve().parents[2]
+ROW_MARKER_PX = 33
+"""The grid's row-selection column, as Streamlit 1.67 draws it."""
+
+
+def _bundled() -> list[model.Persona]:
+    return list(model.load_personas([ROOT / "personas"]).personas)
+
+
+def _drawn_map(page: Page) -> None:
+    """Bring the map into view and wait for its text: Streamlit draws a chart only once it
+    scrolls into view, so a check made before would find nothing and pass for nothing."""
+    page.locator(".js-plotly-plot").first.scroll_into_view_if_needed()
+    page.locator(".js-plotly-plot .annotation-text").first.wait_for()
+
+
+def _label_texts(page: Page) -> list[str]:
+    """The persona labels drawn on the map, top row first (each label's lines joined)."""
+    _drawn_map(page)
+    texts: list[str] = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot .annotation-text'))
+            .map(t => ({y: t.getBoundingClientRect().top,
+                        t: (t.dataset.unformatted || '').replace(/<br>/g, ' ')
+                             .replace(/<[^>]+>/g, '')}))
+            .filter(a => a.t.length > 20)
+            .sort((a, b) => a.y - b.y).map(a => a.t)"""
+    )
+    return texts
+
+
+@pytest.mark.parametrize("size", ["390", "1920"])
+def test_a_shared_link_orders_the_rows_and_highlights_one(
+    open_tab: OpenTab, server: Server, size: str
+) -> None:
+    """A trainer's link opens the map ordered by the widest gap with one persona marked; every
+    label whole (wrapped, never cut), none running into another."""
+    page = open_tab(*SIZES[size]).page
+    visit(page, server, "?order=gap&highlight=p07-runaway-survival")
+    assessed = {a.persona_id: a for a in model.assess(_bundled(), model.default_config())}
+    expected = [p.label for p in ordered(_bundled(), assessed, RowOrder.GAP)]
+    labels = _label_texts(page)
+    assert len(labels) == len(expected)
+    for drawn, label in zip(labels, expected, strict=True):
+        assert "…" not in drawn
+        assert drawn.removeprefix(theme.HIGHLIGHT_MARK).startswith(label), (drawn, label)
+    marked = [t for t in labels if t.startswith(theme.HIGHLIGHT_MARK)]
+    assert marked and marked[0].startswith(theme.HIGHLIGHT_MARK + "Runaway youth")
+    assert page.evaluate(_OVERLAPS, ".js-plotly-plot .annotation-text") == []
+    expect(page.locator(MAIN).get_by_label("Order rows")).to_be_visible()
+    assert "order=gap" in page.url and "highlight=p07-runaway-survival" in page.url
+    screenshot(page, f"advocate-map-ordered-{size}")
+
+
+def test_the_lead_with_their_own_place_holds_on_every_view(
+    open_tab: OpenTab, server: Server
+) -> None:
+    page = open_tab(*SIZES["1280"]).page
+    visit(page, server, "")
+    page.locator(MAIN).get_by_text("Lead with their own placement (L50)").click()
+    wait_for_script(page)
+    frame = page.locator(f'{MAIN} [data-testid="stDataFrame"]').first
+    frame.locator("table tr").first.wait_for(state="attached")
+    headers = frame.evaluate(
+        """el => Array.from(el.querySelectorAll('table tr')[0].children)
+                      .map(c => c.textContent.trim())"""
+    )
+    assert headers[:3] == ["Persona", "Own place", "Own zone"]
+    page.get_by_role("link", name="Compare framings").click()
+    wait_for_script(page)
+    toggle = page.locator(MAIN).get_by_role("switch", name="Lead with their own placement")
+    expect(toggle).to_be_checked()
+    expect(page.locator(MAIN)).to_contain_text("where they place themselves")
+    page.get_by_role("link", name="Persona", exact=True).click()
+    wait_for_script(page)
+    labels = page.locator(f'{MAIN} [data-testid="stMetricLabel"]').all_inner_texts()
+    assert labels[:2] == ["Self-placement", "Assessed position"]
+
+
 def test_the_hover_box_sits_beside_its_marker(open_tab: OpenTab, server: Server) -> None:
     from tests.browser.conftest import centre, marker
 
@@ -337,6 +427,10 @@ def test_the_hover_box_sits_beside_its_marker(open_tab: OpenTab, server: Server)
     inside = box["x"] <= x <= box["x"] + box["width"] and box["y"] <= y <= box["y"] + box["height"]
     assert not inside, "the hover box covers the marker it describes"
     assert box["width"] < 400
+    # Nor does it reach the markers of the rows above and below.
+    for neighbour in ("p07-runaway-survival", "p09-young-trans-woman-rejected"):
+        _, other = centre(page, marker(page, neighbour))
+        assert not box["y"] <= other <= box["y"] + box["height"], (neighbour, box, other)
 
 
 @pytest.mark.parametrize("size", ["390", "1280"])
