@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import struct
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from model.explanation import NOTICE
 from model.scenes import load_deck_bytes
 from personas import bundled_path
 from tests import serving
-from tests.browser.conftest import LOGS, ROOT, Tab, screenshot, visit, wait_for_script
+from tests.browser.conftest import LOGS, SCREENSHOTS, Tab, screenshot, visit, wait_for_script
 from tests.serving import Server
 
 pytestmark = pytest.mark.browser
@@ -218,39 +220,69 @@ def _pdf_pages(data: bytes) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in reader.pages]
 
 
-def test_printing_a_map_slide_to_a4_landscape_keeps_the_whole_axis_and_its_key(
+_PRINT_FITTED = """() => Array.from(document.querySelectorAll('.js-plotly-plot .main-svg'))
+  .every(svg => svg.getBoundingClientRect().width <= 1040 + 1)"""
+
+
+def _print(tab: Tab, name: str) -> list[str]:
+    """The page printed to A4 landscape (as Chromium's print preview would), each page's text;
+    the PDF and its first page as a PNG are kept under ``artifacts/``."""
+    tab.page.locator(".js-plotly-plot .main-svg").first.wait_for()
+    tab.page.emulate_media(media="print")
+    tab.page.wait_for_function(_PRINT_FITTED)  # the print script has scaled the charts
+    wait_for_script(tab.page)
+    data = tab.page.pdf(format="A4", landscape=True, print_background=True)
+    pdf = LOGS.parent / f"{name}.pdf"
+    pdf.write_bytes(data)
+    if shutil.which("pdftoppm"):
+        first = SCREENSHOTS / f"{name}-page1"
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", pdf, first],
+            check=True,
+        )
+    return _pdf_pages(data)
+
+
+def _whole_chart_on_page(text: str, labels: list[str]) -> None:
+    assert "Key:" in text and "hollow marker" in text, "the key is on the chart's page"
+    assert "Position: 0 choice" in text, "the axis is on the page"
+    assert "coercion" in text.split("Position: 0 choice")[-1].lower(), "to its coercion end"
+    for zone in ("Choice", "Coercion", "Violence"):
+        assert zone in text, zone
+    for label in labels:
+        assert label in text, f"{label!r}: the chart is split across pages"
+
+
+def test_printing_a_map_slide_puts_its_text_chart_and_key_on_one_a4_page(
     open_tab: Callable[..., Tab], server: Server
 ) -> None:
     tab = open_tab(1920, 1080)
     visit(tab.page, server, f"present?scene={MAP_SLIDE}")
-    tab.page.locator(".js-plotly-plot").first.wait_for()
-    tab.page.emulate_media(media="print")
-    data = tab.page.pdf(format="A4", landscape=True, print_background=True)
-    (LOGS.parent / "present-map.pdf").write_bytes(data)
-    texts = _pdf_pages(data)
+    texts = _print(tab, "present-map")
+    assert len(texts) == 1, texts
     assert "Violence runs across the whole spectrum" in texts[0]
-    # The chart is whole on one page: every row, the axis to its coercion end, and its key.
-    chart = next(t for t in texts if "Position: 0 choice" in t)
-    assert "coercion" in chart.split("Position")[-1].lower(), "the axis reaches its coercion end"
-    assert "Key:" in chart and "hollow marker" in chart
-    for label in ("Independent escort", "Young teen abused at home", "Violence"):
-        assert label in chart, label
+    labels = [p.label for p in slides()[MAP_SLIDE - 1].personas]
+    assert len(labels) == 8
+    _whole_chart_on_page(texts[0], [labels[0], labels[-1], *labels])
     assert all("Presenter view" not in t and "Next" not in t for t in texts)
 
 
-def test_printing_the_map_page_keeps_the_whole_chart_and_key(
+def test_printing_the_map_page_puts_title_key_and_whole_chart_on_page_one(
     open_tab: Callable[..., Tab], server: Server
 ) -> None:
-    if "print_css.apply()" not in (ROOT / "dashboard" / "app.py").read_text(encoding="utf-8"):
-        pytest.skip("dashboard/app.py does not apply the print stylesheet to every page yet")
+    with bundled_path() as folder:
+        labels = [p.label for p in load_personas([folder]).personas]
     tab = open_tab(1920, 1080)
-    visit(tab.page, server, "map")
-    tab.page.locator(".js-plotly-plot").first.wait_for()
-    tab.page.emulate_media(media="print")
-    texts = _pdf_pages(tab.page.pdf(format="A4", landscape=True, print_background=True))
-    chart = next(t for t in texts if "Position: 0 choice" in t)
-    assert "coercion" in chart.split("Position")[-1].lower()
-    assert any("Key:" in t for t in texts)
+    visit(tab.page, server, "")  # the map is the default page, at the address's root
+    texts = _print(tab, "map-print")
+    assert texts[0].startswith("The choice–circumstance–coercion spectrum"), texts[0][:200]
+    _whole_chart_on_page(texts[0], [labels[0], labels[-1]])
+    assert not any("Position: 0 choice" in t for t in texts[1:]), "one chart, printed once"
+    # The table follows on a page of its own (its grid is a picture: no text to read back).
+    assert any("The same data as a table" in t for t in texts[1:])
+    assert len(texts) <= 5, [t[:80] for t in texts]
+    assert all("Age bands" not in t for t in texts[:1]), "the filters follow the chart"
 
 
 def test_the_exported_deck_presents_offline_with_the_same_keys(
