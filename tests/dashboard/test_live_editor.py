@@ -8,32 +8,16 @@ state (``weights``, when a slider settles) and its trigger (``open``). The brows
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import pytest
-from streamlit.components.v2.bidi_component.main import _make_trigger_id
-from streamlit.proto.WidgetStates_pb2 import WidgetState
 from streamlit.testing.v1 import AppTest
 
 from dashboard import form, live_editor
-from dashboard.live_editor import NAME
 from model import ModelConfig, assess, default_config, load_personas
 from model.live_rule import live_rule
+from tests.dashboard import live
 from tests.dashboard.conftest import ADJUST, ROOT, open_page, positions
 
 POVERTY = "cfg:weights.poverty.weight"
-
-
-def _editor(at: AppTest) -> Any:
-    found = [e for e in at.main.get("bidi_component") if e.proto.component_name == NAME]
-    assert len(found) == 1, f"expected one live editor, found {len(found)}"
-    return found[0]
-
-
-def _data(at: AppTest) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(_editor(at).proto.json)
-    return data
 
 
 def _config(at: AppTest) -> ModelConfig:
@@ -42,19 +26,10 @@ def _config(at: AppTest) -> ModelConfig:
     return current
 
 
-def _send(at: AppTest, state: WidgetState) -> AppTest:
-    """Run the page with one more widget value, as the browser sends it."""
-    states = at._tree.get_widget_states()
-    states.widgets.append(state)
-    at._run(states)
+def _settle(at: AppTest, values: dict[str, float]) -> AppTest:
+    live.set_weights(at, values)
     assert not at.exception, [e.value for e in at.exception]
     return at
-
-
-def _settle(at: AppTest, values: dict[str, float], seq: int = 1) -> AppTest:
-    state = WidgetState(id=_editor(at).proto.id)
-    state.json_value = json.dumps({"weights": {"values": values, "seq": seq}})
-    return _send(at, state)
 
 
 def test_the_editor_gets_the_groups_weights_the_rule_and_the_servers_positions(app) -> None:
@@ -62,7 +37,7 @@ def test_the_editor_gets_the_groups_weights_the_rule_and_the_servers_positions(a
     assert not [s for s in at.main.slider if s.key.startswith("cfg:weights.")], (
         "weights are the component's, not Streamlit sliders"
     )
-    data = _data(at)
+    data = live.data(at)
     rows = form.rows("Economic hardship weights", default_config(), ranges=False)
     assert [c["key"] for c in data["controls"]] == [row.value.key for row in rows]
     poverty = next(c for c in data["controls"] if c["key"] == POVERTY)
@@ -86,9 +61,9 @@ def test_settled_weights_become_the_configuration_and_every_page_follows(app) ->
     config = _config(at)
     assert config.weight("poverty") == 2.4
     assert config.weights["poverty"].range == (0.6, 2.4), "past the range widens it"
-    poverty = next(c for c in _data(at)["controls"] if c["key"] == POVERTY)
+    poverty = next(c for c in live.data(at)["controls"] if c["key"] == POVERTY)
     assert "plausible 0.6–2.4" in poverty["label"]
-    assert _data(at)["rule"] == live_rule(config)
+    assert live.data(at)["rule"] == live_rule(config)
     after = positions(at)
     assert after != before, "the map follows"
 
@@ -101,15 +76,13 @@ def test_a_refused_weight_keeps_the_last_valid_configuration(app) -> None:
     _settle(at, zero)
     assert _config(at) == default_config(), "the model refuses capital weights of 0"
     assert any("refuses" in e.value for e in at.main.error)
-    assert _data(at)["rule"] == live_rule(default_config()), "the browser gets the valid rule"
+    assert live.data(at)["rule"] == live_rule(default_config()), "the browser gets the valid rule"
 
 
 def test_a_marker_clicked_opens_that_persona(app) -> None:
     at = open_page(app(), ADJUST)
-    base = _editor(at).proto.id
-    trigger = WidgetState(id=_make_trigger_id(base, "events"))
-    trigger.json_trigger_value = json.dumps([{"event": "open", "value": "p05-teen-carer"}])
-    _send(at, trigger)
+    live.open_persona(at, "p05-teen-carer")
+    assert not at.exception
     assert at.query_params.get("persona") == "p05-teen-carer"
 
 
@@ -118,6 +91,6 @@ def test_without_an_exported_rule_the_editor_waits_for_the_server(
 ) -> None:
     monkeypatch.setattr(live_editor, "live_rule", lambda config: None)  # as model.live_rule says
     at = open_page(app(), ADJUST)
-    assert _data(at)["rule"] is None, "the browser gets no rule to guess with"
+    assert live.data(at)["rule"] is None, "the browser gets no rule to guess with"
     _settle(at, {POVERTY: 1.1})
     assert _config(at).weight("poverty") == 1.1, "the server still follows the sliders"
