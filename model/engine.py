@@ -378,7 +378,7 @@ def _term_indicator() -> FloatArray:
 FUSED_PERSONAS = 1 << 17
 """Scoring runs the fused loops of :mod:`model.kernels` from this many personas on (numpy
 below): loading them costs about a second once per process, which small batches never pay."""
-FUSED_CELLS = 1 << 21
+FUSED_CELLS = 2_000_000
 """Monte Carlo runs the fused loops from this many personas × samples on (numpy below)."""
 _FUSED_BLOCK = 1 << 15
 """Personas per fused pass: the block's sums and positions (about 1 MB) stay in cache."""
@@ -403,53 +403,85 @@ def positions_and_zones(values: FloatArray, config: ModelConfig) -> tuple[FloatA
 def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray, IntArray]:
     """:func:`positions_and_zones` through the fused loops, whatever the batch's size.
 
-    Per block of personas: one pass reads each persona's row once for the three weighted sums
-    and the reach, numpy takes the two exponentials, a second pass gives the unbounded position
-    and the compression's argument, numpy takes the tangent, and a last pass places and zones.
-    The same rule, operation for operation, as :func:`numpy_positions` (the sums in a fixed
-    order, so a persona's position no longer depends on the batch it is scored in).
+    Per block of personas: one BLAS product reads each row once for the three weighted sums;
+    numpy compares the block with what opens each factor's group (one vectorized pass), and a
+    loop turns each row's bytes into its reach code; numpy takes the two exponentials; a
+    vectorized loop gives the unbounded position and the compression's argument; numpy takes
+    the tangent; a last vectorized loop compresses, floors and zones. The same rule, operation
+    for operation, as :func:`numpy_positions`.
     """
     from model import kernels  # numba: loaded only when a batch is big enough to need it
 
     values = np.ascontiguousarray(values, dtype=np.float64)
     cols = factor_columns()
+    width = len(cols.ids)
+    if width > 16:  # a row's flags must fit two words (the catalogue has 15 factors)
+        positions = numpy_positions(values, config)
+        return positions, config.boundaries.zone_indices(positions)
     weights = weight_vector(config)
     scoring = config.scoring
     lack = scoring.capital_lack.weight
-    runs = np.array([(kind.start, kind.stop) for kind in cols.kinds], dtype=np.intp).ravel()
-    # λ·A in the sum itself, as the numpy path does: capital weights scaled by λ over their sum.
-    column_weights = weights.copy()
-    column_weights[cols.capital] *= np.array([lack]) / weights[cols.capital].sum()
-    opens = np.full((3, len(weights)), np.inf)
+    products = np.zeros((3, width))
+    # λ·A in the product itself, as the numpy path does: capital weights scaled by λ over
+    # their sum; the strands and control negated, ready for np.exp.
+    products[0, cols.capital] = weights[cols.capital] * (
+        np.array([lack]) / weights[cols.capital].sum()
+    )
+    products[1, cols.hardship] = -weights[cols.hardship]
+    products[1, cols.struggle] = -weights[cols.struggle]
+    products[2, cols.control] = -weights[cols.control]
+    opens = np.full(width, np.inf)  # the value at or above which a factor opens its group
+    masks = np.zeros((3, 16), dtype=np.uint8)
     thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
-    for row, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
-        opens[row, list(group)] = threshold
-    knee, room, _, floor = (np.ascontiguousarray(x[0]) for x in _by_code(Settings.of(config).edges))
+    for index, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
+        opens[list(group)] = threshold
+        masks[index, list(group)] = 0xFF
+    group_words = masks.view(np.uint64).ravel()  # per group: the row's low and high word
+    period = np.tile(opens, 8)  # eight rows' worth: a whole number of 64-bit words of flags
+    knee, room, _, floor = (x[0] for x in _by_code(Settings.of(config).edges))
+    settings = np.array([lack, scoring.circumstance_ceiling, *knee, *room, floor[3]])
     bounds = np.array(config.boundaries.as_tuple())
 
     total = values.shape[0]
     positions = np.empty(total)
     zones = np.empty(total, dtype=np.int8)
-    block = min(total, _FUSED_BLOCK) or 1
+    block = min(total, _FUSED_BLOCK) or 8
     sums = np.empty((3, block))
+    # One byte per factor, rows back to back, and room for the last row's third word.
+    flags = np.zeros(-(-(block * width + 24) // 8) * 8, dtype=np.uint8)
+    words = flags.view(np.uint64)
     codes = np.empty(block, dtype=np.int8)
     raw, stretch = np.empty(block), np.empty(block)
     for start in range(0, total, block):
         stop = min(total, start + block)
-        size = stop - start
-        kernels.score_sums(values[start:stop], runs, column_weights, opens, lack, sums, codes)
-        np.exp(sums[1:, :size], out=sums[1:, :size])
+        size, whole = stop - start, (stop - start) // 8 * 8
+        rows = values[start:stop]
+        out = sums[:, :size]
+        np.matmul(products, rows.T, out=out)
+        marks = flags[: size * width].view(np.bool_)
+        np.greater_equal(
+            rows[:whole].reshape(-1, 8 * width),
+            period,
+            out=marks[: whole * width].reshape(-1, 8 * width),
+        )
+        np.greater_equal(rows[whole:], opens, out=marks[whole * width :].reshape(-1, width))
+        kernels.reach_codes(words, width, group_words, codes[:size])
+        np.exp(out[1:], out=out[1:])
         kernels.score_raw(
-            sums, codes, scoring.circumstance_ceiling, knee, room, raw[:size], stretch[:size]
+            sums[0, :size],
+            sums[1, :size],
+            sums[2, :size],
+            codes[:size],
+            settings,
+            raw[:size],
+            stretch[:size],
         )
         np.tanh(stretch[:size], out=stretch[:size])
         kernels.score_place(
             raw[:size],
             stretch[:size],
-            codes,
-            knee,
-            room,
-            floor,
+            codes[:size],
+            settings,
             bounds,
             positions[start:stop],
             zones[start:stop],

@@ -27,17 +27,21 @@ FloatArray = npt.NDArray[np.float64]
 CountArray = npt.NDArray[np.int64]
 IndexArray = npt.NDArray[np.intp]
 CodeArray = npt.NDArray[np.int8]
+WordArray = npt.NDArray[np.uint64]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def _jit(function: _F) -> _F:
     """Compile lazily (at the first call), caching the machine code beside this file when that
-    folder is writable, in numba's per-user cache otherwise, and not at all when neither is."""
+    folder is writable, in numba's per-user cache otherwise, and not at all when neither is.
+
+    numpy's error model (a division by zero gives inf, as in numpy) rather than Python's (which
+    checks every division and raises): without the checks the loops vectorize."""
     try:
-        compiled = numba.njit(cache=True, nogil=True)(function)
+        compiled = numba.njit(cache=True, nogil=True, error_model="numpy")(function)
     except RuntimeError:  # no cache location (numba raises when it finds none)
-        compiled = numba.njit(nogil=True)(function)
+        compiled = numba.njit(nogil=True, error_model="numpy")(function)
     return cast(_F, compiled)
 
 
@@ -52,83 +56,73 @@ _MAX_LEVELS = 8
 
 
 @_jit
-def score_sums(
-    values: FloatArray,
-    runs: IndexArray,
-    weights: FloatArray,
-    opens: FloatArray,
-    lack: float,
-    sums: FloatArray,
-    codes: CodeArray,
-) -> None:
-    """First pass over a block of personas (rows of ``values``): the rule's three weighted sums
-    into ``sums`` (3 × P) and each persona's reach code into ``codes``.
+def reach_codes(flags: WordArray, width: int, masks: WordArray, codes: CodeArray) -> None:
+    """Each persona's reach code from its row of ``flags``: one byte per factor (``width`` to a
+    row, rows back to back), 1 where the value is at or above what opens that factor's group.
+    ``flags`` is read as 64-bit words, so a row (at most 16 bytes) is two shifted words, and a
+    group is open when its row masks (``masks``: hardship, struggle, decisive; low and high
+    word each) meet a set byte: a handful of integer operations a persona, with no loop over
+    its factors. The comparisons themselves are numpy's, one vectorized pass over the block.
 
-    ``runs`` gives the columns of each kind as (start, stop) pairs: capital, hardship, struggle,
-    control. ``weights`` are the factors' weights, the capital ones already scaled by λ over
-    their sum (so the capital sum is λ·A). ``opens`` (3 × F) holds, per column, the value at or
-    above which it opens the hardship strand, the struggle strand, or decides by force or
-    manipulation (infinite where a column cannot, or its weight is 0).
-
-    Written out: ``sums[0]`` = 1 − L = clip(λ·A, 0, λ) + (1 − λ); ``sums[1]`` = −(h + s);
-    ``sums[2]`` = −k, ready for ``np.exp``. Codes: 0 neither strand, 1 hardship, 2 both,
-    3 force or manipulation at or above the threshold.
+    Codes: 0 neither strand, 1 hardship, 2 both strands, 3 force or manipulation at or above
+    the decisive threshold.
     """
-    free = 1.0 - lack
-    columns = values.shape[1]
-    for p in range(values.shape[0]):
-        row = values[p]
-        capital = 0.0
-        for j in range(runs[0], runs[1]):
-            capital += weights[j] * row[j]
-        strands = 0.0
-        for j in range(runs[2], runs[3]):
-            strands += weights[j] * row[j]
-        for j in range(runs[4], runs[5]):
-            strands += weights[j] * row[j]
-        control = 0.0
-        for j in range(runs[6], runs[7]):
-            control += weights[j] * row[j]
-        sums[0, p] = min(max(capital, 0.0), lack) + free
-        sums[1, p] = -strands
-        sums[2, p] = -control
-        hardship = 0
-        struggle = 0
-        decisive = 0
-        for j in range(columns):
-            value = row[j]
-            hardship |= value >= opens[0, j]
-            struggle |= value >= opens[1, j]
-            decisive |= value >= opens[2, j]
-        code = hardship + (hardship & struggle)
-        codes[p] = 3 if decisive else code
+    hard_lo, hard_hi = masks[0], masks[1]
+    struggle_lo, struggle_hi = masks[2], masks[3]
+    decisive_lo, decisive_hi = masks[4], masks[5]
+    for p in range(codes.size):
+        start = p * width
+        word = start >> 3
+        shift = np.uint64((start & 7) * 8)
+        first, second, third = flags[word], flags[word + 1], flags[word + 2]
+        if shift:
+            low = (first >> shift) | (second << (np.uint64(64) - shift))
+            high = (second >> shift) | (third << (np.uint64(64) - shift))
+        else:
+            low, high = first, second
+        hardship = ((low & hard_lo) | (high & hard_hi)) != 0
+        both = hardship & (((low & struggle_lo) | (high & struggle_hi)) != 0)
+        decisive = ((low & decisive_lo) | (high & decisive_hi)) != 0
+        codes[p] = 3 if decisive else np.int8(hardship) + np.int8(both)
 
 
 @_jit
 def score_raw(
-    sums: FloatArray,
+    capital: FloatArray,
+    strands_free: FloatArray,
+    control_free: FloatArray,
     codes: CodeArray,
-    ceiling: float,
-    knee: FloatArray,
-    room: FloatArray,
+    settings: FloatArray,
     raw: FloatArray,
     stretch: FloatArray,
 ) -> None:
-    """Second pass, after ``np.exp`` of ``sums[1:]``: the unbounded position ``raw`` and, for the
+    """After the sums (``capital`` = λ·A) and numpy's exponentials (``strands_free`` =
+    exp(−(h + s)), ``control_free`` = exp(−k)): the unbounded position ``raw`` and, for the
     compression, ``(raw − knee)/room`` by reach code into ``stretch`` (for ``np.tanh``).
 
-    ``1 − raw = (1 − K)·((1 − L)(1 − H)(1 − S)·m + (1 − m))``, in the numpy path's order.
+    ``1 − raw = (1 − K)·((1 − L)(1 − H)(1 − S)·m + (1 − m))`` with ``1 − L = clip(λ·A, 0, λ) +
+    (1 − λ)``, in the numpy path's order. ``settings`` = (λ, m, knee by code ×4, room by code
+    ×4). Selects, not lookups or jumps, so the loop runs vectorized.
     """
+    lack, ceiling = settings[0], settings[1]
+    k0, k1, k2, k3 = settings[2], settings[3], settings[4], settings[5]
+    r0, r1, r2, r3 = settings[6], settings[7], settings[8], settings[9]
+    free_lack = 1.0 - lack
     keep = 1.0 - ceiling
     for p in range(raw.size):
-        free = sums[0, p] * sums[1, p]
+        code = codes[p]
+        kept = capital[p]
+        kept = 0.0 if kept < 0.0 else kept
+        kept = lack if kept > lack else kept
+        free = (kept + free_lack) * strands_free[p]
         free *= ceiling
         free += keep
-        free *= sums[2, p]
+        free *= control_free[p]
         position = 1.0 - free
         raw[p] = position
-        code = codes[p]
-        stretch[p] = (position - knee[code]) / room[code]
+        knee = k3 if code == 3 else (k2 if code == 2 else (k1 if code == 1 else k0))
+        room = r3 if code == 3 else (r2 if code == 2 else (r1 if code == 1 else r0))
+        stretch[p] = (position - knee) / room
 
 
 @_jit
@@ -136,26 +130,34 @@ def score_place(
     raw: FloatArray,
     tanh: FloatArray,
     codes: CodeArray,
-    knee: FloatArray,
-    room: FloatArray,
-    floor: FloatArray,
+    settings: FloatArray,
     bounds: FloatArray,
     positions: FloatArray,
     zones: CodeArray,
 ) -> None:
     """Last pass, after ``np.tanh`` of the stretch: compress above the knee, floor at coercion
     for a decisive reach, and count the boundaries at or below each position (its zone).
-    Written without branches (a select, not a jump), as half the positions may be compressed."""
+    ``settings`` as for :func:`score_raw`, then the coercion floor. Selects, not jumps: half
+    the positions may be compressed, and a mispredicted jump costs more than the arithmetic."""
+    k0, k1, k2, k3 = settings[2], settings[3], settings[4], settings[5]
+    r0, r1, r2, r3 = settings[6], settings[7], settings[8], settings[9]
+    floor = settings[10]
+    b0, b1, b2, b3 = bounds[0], bounds[1], bounds[2], bounds[3]
     for p in range(raw.size):
         code = codes[p]
+        knee = k3 if code == 3 else (k2 if code == 2 else (k1 if code == 1 else k0))
+        room = r3 if code == 3 else (r2 if code == 2 else (r1 if code == 1 else r0))
         position = raw[p]
-        compressed = knee[code] + room[code] * tanh[p]
-        position = max(compressed if position > knee[code] else position, floor[code])
+        compressed = knee + room * tanh[p]
+        position = compressed if position > knee else position
+        position = floor if (code == 3) & (floor > position) else position
         positions[p] = position
-        zone = 0
-        for bound in bounds:
-            zone += position >= bound
-        zones[p] = zone
+        zones[p] = (
+            np.int8(position >= b0)
+            + np.int8(position >= b1)
+            + np.int8(position >= b2)
+            + np.int8(position >= b3)
+        )
 
 
 # ---------------------------------------------------------------- Monte Carlo
@@ -244,8 +246,11 @@ def order_statistics(
     for p in range(sums.shape[0]):
         row = sums[p]
         for n in range(samples):
-            free = min(max(row[n], 0.0), lack[n]) + (1.0 - lack[n])
-            free *= row[samples + n]
+            share = lack[n]
+            kept = row[n]
+            kept = 0.0 if kept < 0.0 else kept
+            kept = share if kept > share else kept
+            free = (kept + (1.0 - share)) * row[samples + n]
             free *= ceiling
             free += keep
             free *= row[2 * samples + n]
