@@ -157,7 +157,9 @@ def render() -> None:
     chosen = st.session_state.pop(_OPEN, None)
     if chosen:
         navigation.open_persona(chosen)
-    downloads.table_button(table, file_name="spectrum-map.csv", key="map-download")
+    # The file holds the data, not the screen's highlight mark.
+    plain = figures.table(shown, results, lead_self=lead_self) if highlight else table
+    downloads.table_button(plain, file_name="spectrum-map.csv", key="map-download")
     st.caption(figures.caption(results))
 
 
