@@ -28,6 +28,7 @@ SETTINGS: dict[str, Setting] = {
     "server.headless": True,
     "server.disconnectedSessionTTL": 60,
     "server.address": "localhost",
+    "runner.magicEnabled": False,
     "client.toolbarMode": "minimal",
     "client.disableDataExport": True,
     "theme.base": "light",

@@ -14,10 +14,10 @@ from model import response_catalogue
 from model.bundled import bundled_text
 from model.sources import ESSAYS, EXTERNAL_REFERENCES
 
+# Package data, so an installed copy finds it as a clone does.
 TEN_POINTS = resources.files("dashboard").joinpath("content", "ten_points.toml")
-"""Package data, so an installed copy finds it as a clone does."""
+# The model card, shipped with the model's data (model/data/MODEL.md).
 MODEL_CARD = "MODEL.md"
-"""The model card, shipped with the model's data (``model/data/MODEL.md``)."""
 
 CLEAN_DATA = "clean-data"
 SURVEILLANCE = "surveillance-identification"

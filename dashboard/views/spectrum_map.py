@@ -21,13 +21,14 @@ def _open_chosen() -> None:
     st.session_state[_OPEN] = st.session_state.pop("map-open", None)
 
 
+# Table rows tall enough for four lines: Streamlit's grid wraps text only in rows taller than
+# 4rem, and a label cut short could read like another persona's. (Comments, not docstrings, in
+# a page's script: Streamlit would write a bare string onto the page.)
 ROW_HEIGHT = 78
-"""Table rows tall enough for four lines: Streamlit's grid wraps text only in rows taller than
-4rem, and a label cut short could read like another persona's."""
 
 
+# The columns a phone (390 px) shows side by side; their widths below add up to fit.
 PHONE_COLUMNS = ("Persona", "Assessed position", "Assessed zone")
-"""The columns a phone (390 px) shows side by side; their widths below add up to fit."""
 
 
 def _columns() -> dict[str, Any]:

@@ -98,8 +98,9 @@ def test_leading_with_the_self_placement_carries_across_the_views(app: App, bund
     at.toggle(key="lead_with_self_placement").set_value(True).run()
     assert list(map_table(at).columns[1:3]) == ["Self-placement", "Self-placed zone"]
     hover = next(t for t in _map_spec(at)["data"] if t.get("name") == "Assessed (adult)")
-    first = hover["hovertext"][0].split("<br>")
-    assert first[1].startswith("Self") and first[2].startswith("Assessed"), first[:3]
+    lines = hover["hovertext"][0].split("<br>")
+    starts = [line.split()[0] for line in lines if line.startswith(("Self", "Assessed"))]
+    assert starts == ["Self", "Assessed"], lines
 
     # The same choice, on the framings page: their own place first, and each card compared
     # with it rather than with the assessment.
@@ -129,3 +130,24 @@ def test_someone_who_has_not_said_is_compared_with_nothing(app: App, bundled) ->
     at.toggle(key="lead_with_self_placement").set_value(True).run()
     texts = [unescape(m.value) for m in at.main.markdown]
     assert any("have not said where they stand: ask first (L50)" in t for t in texts)
+
+
+def test_no_page_script_writes_a_stray_string() -> None:
+    """Streamlit runs each page as a script: with magic on, a bare string after the docstring
+    (a constant's docstring, say) is written onto the page. Magic is off, and the pages keep
+    such notes as comments anyway."""
+    import ast
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    settings = tomllib.loads((root / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert settings["runner"]["magicEnabled"] is False
+    for script in [root / "dashboard" / "app.py", *(root / "dashboard" / "views").glob("*.py")]:
+        body = ast.parse(script.read_text(encoding="utf-8")).body
+        stray = [
+            node.lineno
+            for node in body[1:]
+            if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+        ]
+        assert stray == [], f"{script.name}: bare values at lines {stray}"
