@@ -55,10 +55,13 @@ FRAMINGS_KEY = (
 )
 
 
-def _row_label(persona: Persona) -> str:
-    """A persona's whole label, escaped and wrapped over lines (never cut), "minor" in words."""
+def _row_label(persona: Persona, *, highlighted: bool = False) -> str:
+    """A persona's whole label, escaped and wrapped over lines (never cut), "minor" in words;
+    marked and bold when highlighted."""
     text = f"{persona.label} · minor" if persona.is_minor else persona.label
-    return "<br>".join(textwrap.wrap(safe_text.plotly(text), _LABEL_WRAP))
+    text = theme.HIGHLIGHT_MARK + text if highlighted else text
+    lines = textwrap.wrap(safe_text.plotly(text), _LABEL_WRAP)
+    return "<br>".join(f"<b>{line}</b>" if highlighted else line for line in lines)
 
 
 def _without(trace: dict[str, Any], hidden: str) -> dict[str, Any]:
@@ -106,9 +109,11 @@ def _staged(fig: go.Figure, slide: Slide) -> go.Figure:
     return go.Figure(data=data, layout=fig.layout, _validate=False)
 
 
-def enlarge(fig: go.Figure, personas: Sequence[Persona] = ()) -> go.Figure:
+def enlarge(
+    fig: go.Figure, personas: Sequence[Persona] = (), highlight: str | None = None
+) -> go.Figure:
     """The figure with projector-sized type; a rows figure also gets taller rows and whole
-    labels."""
+    labels (the ``highlight``'s marked)."""
     fig.update_layout(font_size=LABEL_PX, hoverlabel_font_size=LABEL_PX)
     fig.update_annotations(font_size=LABEL_PX)
     fig.update_xaxes(tickfont_size=LABEL_PX, title_font_size=LABEL_PX)
@@ -116,11 +121,14 @@ def enlarge(fig: go.Figure, personas: Sequence[Persona] = ()) -> go.Figure:
     if by_id:
         for annotation in fig.layout.annotations:
             if annotation.yref == "y" and annotation.y in by_id:
-                annotation.text = _row_label(by_id[annotation.y])
+                person = by_id[annotation.y]
+                annotation.text = _row_label(person, highlighted=person.id == highlight)
                 annotation.yshift = LABEL_SHIFT_PX
         fig.update_traces(marker_size=MARKER_PX, selector={"mode": "markers"})
         rows = len(by_id)
-        lines = max(_row_label(p).count("<br>") + 1 for p in by_id.values())
+        lines = max(
+            _row_label(p, highlighted=p.id == highlight).count("<br>") + 1 for p in by_id.values()
+        )
         # A row holds its label above its markers; the first row's label needs room above it.
         need = LABEL_SHIFT_PX + LINE_PX * lines + MARKER_PX // 2 + 8
         row_px = max(need, min(ROW_MAX_PX, ROWS_PX // rows))
@@ -130,8 +138,9 @@ def enlarge(fig: go.Figure, personas: Sequence[Persona] = ()) -> go.Figure:
     return fig
 
 
-def _map(personas: Sequence[Persona], results: Results) -> go.Figure:
-    return enlarge(spectrum_map.figure(personas, results), personas)
+def _map(personas: Sequence[Persona], results: Results, highlight: str | None) -> go.Figure:
+    fig = spectrum_map.figure(personas, results, highlight=highlight)
+    return enlarge(fig, personas, highlight)
 
 
 def _axis(results: Results) -> go.Figure:
@@ -147,7 +156,7 @@ def slide_figure(slide: Slide, results: Results) -> go.Figure | None:
     if kind is SceneKind.SPECTRUM_LANGUAGE:
         return _axis(results)
     if kind in _MAP_KINDS and slide.personas:
-        return _staged(_map(slide.personas, results), slide)
+        return _staged(_map(slide.personas, results, slide.highlight), slide)
     if kind is SceneKind.FRAMINGS and slide.personas:
         views = [frame(results.assessments[p.id], f.id) for p in slide.personas for f in framings()]
         fig = framing_figures.figure(views)

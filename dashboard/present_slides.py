@@ -2,9 +2,11 @@
 
 A scene is one slide, except a ``reveal_personas`` scene, which shows each of its personas in
 three steps: where they place themselves, then the assessment, then the gap (L50). The slide
-number is the page's ``?scene=`` (1-based), and ``?personas=`` picks and orders the personas for
-every scene, so a link opens the same slide of the same deck. Pure functions, no Streamlit: the
-page and the standalone HTML export unfold a deck the same way.
+number is the page's ``?scene=`` (1-based), ``?personas=`` picks and orders the personas for
+every scene, ``?order=`` sorts the rows of the map slides that are not a reveal (a reveal keeps
+the trainer's order: sorting it by the assessment would give away what is not yet shown) and
+``?highlight=`` marks one persona, so a link opens the same slide of the same deck. Pure
+functions, no Streamlit: the page and the standalone HTML export unfold a deck the same way.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from model import Persona
+from model import Assessment, Persona
+from model.ordering import RowOrder, ordered
 from model.scenes import Deck, Scene, SceneKind
 
 SCENE_PARAM = "scene"
 PERSONAS_PARAM = "personas"
 NOTES_PARAM = "notes"
+ORDER_PARAM = "order"
+HIGHLIGHT_PARAM = "highlight"
 MAX_LINKED_PERSONAS = 40
 
 
@@ -48,6 +53,8 @@ class Slide:
     """Who the scene shows; for a reveal, those revealed so far, the current one last."""
     stage: Stage | None = None
     reveal_total: int = 0
+    highlight: str | None = None
+    """The id of the persona marked on the slide's chart, if any."""
 
     @property
     def current(self) -> Persona | None:
@@ -104,9 +111,17 @@ def scene_personas(
 
 
 def unfold(
-    deck: Deck, known: Mapping[str, Persona], chosen: Sequence[str] | None = None
+    deck: Deck,
+    known: Mapping[str, Persona],
+    chosen: Sequence[str] | None = None,
+    *,
+    order: RowOrder = RowOrder.GIVEN,
+    assessments: Mapping[str, Assessment] | None = None,
+    highlight: str | None = None,
 ) -> list[Slide]:
-    """Every slide of the deck, in order."""
+    """Every slide of the deck, in order; ``order`` (which needs ``assessments``) sorts the rows
+    of every slide but a reveal's, and ``highlight`` (a known id) marks one persona."""
+    mark = highlight if highlight in known else None
     slides: list[Slide] = []
     for scene in deck.scenes:
         people = scene_personas(scene, deck, known, chosen)
@@ -114,11 +129,18 @@ def unfold(
             for index in range(len(people)):
                 for stage in Stage:
                     slides.append(
-                        Slide(scene, len(slides) + 1, people[: index + 1], stage, len(people))
+                        Slide(scene, len(slides) + 1, people[: index + 1], stage, len(people), mark)
                     )
-        else:
-            slides.append(Slide(scene, len(slides) + 1, people))
+            continue
+        if assessments is not None and order is not RowOrder.GIVEN:
+            people = tuple(ordered(people, assessments, order))
+        slides.append(Slide(scene, len(slides) + 1, people, highlight=mark))
     return slides
+
+
+def row_order(raw: str | None) -> RowOrder:
+    """An ``?order=`` value as a row order (the deck's own order for anything else)."""
+    return RowOrder(raw) if raw in {o.value for o in RowOrder} else RowOrder.GIVEN
 
 
 def slide_number(raw: str | None, total: int) -> int:

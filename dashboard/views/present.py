@@ -15,9 +15,17 @@ import streamlit as st
 import decks
 from dashboard import present_export, present_slides, print_css, safe_text, session
 from dashboard.present_figures import CHART_PX, key_text, slide_figure
-from dashboard.present_slides import NOTES_PARAM, PERSONAS_PARAM, SCENE_PARAM, Slide
+from dashboard.present_slides import (
+    HIGHLIGHT_PARAM,
+    NOTES_PARAM,
+    ORDER_PARAM,
+    PERSONAS_PARAM,
+    SCENE_PARAM,
+    Slide,
+)
 from dashboard.present_zones import render_zones
 from model import InputError, Persona
+from model.ordering import RowOrder
 from model.results import Results
 from model.scenes import Deck, SceneKind, load_deck_bytes, persona_problems
 
@@ -25,6 +33,8 @@ HEADING = "Presentation"
 _DECK_KEY = "present_deck"
 _PICK_KEY = "present-personas"
 _NOTES_KEY = "present-notes"
+_ORDER_KEY = "present-order"
+_HIGHLIGHT_KEY = "present-highlight"
 
 # A slide is laid out for a 1920 × 1080 screen and scaled, as a whole, to the screen it is on;
 # below SMALLEST_SCALED px wide (a phone) it is not scaled but reflows as any other page.
@@ -135,6 +145,38 @@ def _pick_changed() -> None:
         st.query_params[PERSONAS_PARAM] = ",".join(chosen)
     else:
         st.query_params.pop(PERSONAS_PARAM, None)
+
+
+def _param_follows(key: str, param: str, default: str | None = None) -> None:
+    """A presenter control's value into the link (dropped when it is the default)."""
+    value = st.session_state.get(key)
+    if value and value != default:
+        st.query_params[param] = value
+    else:
+        st.query_params.pop(param, None)
+
+
+def _view_controls(known: dict[str, Persona]) -> None:
+    """The rows' order on the map slides and the persona marked on every chart: both in the
+    link, so the room's screen and the trainer's notes show the same."""
+    orders = [o.value for o in RowOrder]
+    st.session_state[_ORDER_KEY] = present_slides.row_order(st.query_params.get(ORDER_PARAM)).value
+    linked = st.query_params.get(HIGHLIGHT_PARAM)
+    st.session_state[_HIGHLIGHT_KEY] = linked if linked in known else None
+    left, right = st.columns(2)
+    left.selectbox(
+        "Order of the rows on map slides", orders, key=_ORDER_KEY,
+        format_func=lambda value: RowOrder(value).label.replace("As listed", "Deck order"),
+        on_change=_param_follows, args=(_ORDER_KEY, ORDER_PARAM, RowOrder.GIVEN.value),
+        help="A reveal keeps the deck's order: sorting it by the assessment would give away "
+        "what the room has not seen yet.",
+    )  # fmt: skip
+    right.selectbox(
+        "Highlight one persona", list(known), index=None, key=_HIGHLIGHT_KEY,
+        format_func=lambda pid: f"{known[pid].label} ({pid})",
+        placeholder="No persona highlighted",
+        on_change=_param_follows, args=(_HIGHLIGHT_KEY, HIGHLIGHT_PARAM),
+    )  # fmt: skip
 
 
 def _notes_changed() -> None:
@@ -299,6 +341,7 @@ def _presenter(
             key=_PICK_KEY,
             on_change=_pick_changed,
         )
+        _view_controls(known)
         _own_deck(known)
         exported = present_export.export_figure(slide, results)
         name = f"{slide.number:02d}-{slide.scene.id}"
@@ -339,7 +382,14 @@ def render() -> None:
     results = session.results()
     known = {p.id: p for p in results.personas}
     chosen, unknown = present_slides.linked_ids(st.query_params.get(PERSONAS_PARAM), known)
-    slides = present_slides.unfold(deck, known, chosen or None)
+    slides = present_slides.unfold(
+        deck,
+        known,
+        chosen or None,
+        order=present_slides.row_order(st.query_params.get(ORDER_PARAM)),
+        assessments=results.assessments,
+        highlight=st.query_params.get(HIGHLIGHT_PARAM),
+    )
     number = present_slides.slide_number(st.query_params.get(SCENE_PARAM), len(slides))
     if st.query_params.get(SCENE_PARAM) != str(number):
         st.query_params[SCENE_PARAM] = str(number)

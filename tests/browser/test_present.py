@@ -17,9 +17,11 @@ from playwright.sync_api import Browser, Page
 from pypdf import PdfReader
 
 import decks
+import model
 from dashboard import present_slides
 from model import load_personas
 from model.explanation import NOTICE
+from model.ordering import RowOrder, ordered
 from model.scenes import load_deck_bytes
 from personas import bundled_path
 from tests import serving
@@ -185,6 +187,32 @@ def test_a_scene_link_opens_that_scene_and_those_personas_in_a_new_session(
     second.page.locator(".js-plotly-plot .annotation-text").first.wait_for()
     labels = second.page.locator(".js-plotly-plot .annotation-text").all_text_contents()
     assert any("Teenager with no pimp" in text for text in labels), labels
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_link_orders_and_highlights_a_map_slide_and_it_still_fits(
+    open_tab: Callable[..., Tab], server: Server, width: int, height: int
+) -> None:
+    """``?order=gap&highlight=…``: the violence slide's rows by the widest gap, one marked in
+    words (▶) and bold on a band, and the slide still fits the screen."""
+    page = open_tab(width, height).page
+    visit(page, server, f"present?scene={MAP_SLIDE}&order=gap&highlight=p10-pimp-controlled-youth")
+    page.locator(".js-plotly-plot .annotation-text").first.wait_for()
+    labels = page.locator(".js-plotly-plot .annotation-text").all_text_contents()
+    marked = [text for text in labels if text.startswith("▶")]
+    assert len(marked) == 1 and "Youth controlled by a pimp" in marked[0], labels
+    tops = page.evaluate(
+        """() => Array.from(document.querySelectorAll('.js-plotly-plot .annotation-text'))
+            .filter(t => t.textContent.length > 20)
+            .map(t => [t.getBoundingClientRect().top, t.textContent])
+            .sort((a, b) => a[0] - b[0]).map(a => a[1])"""
+    )
+    slide = slides()[MAP_SLIDE - 1]
+    assessed = {a.persona_id: a for a in model.assess(list(slide.personas), model.default_config())}
+    expected = [p.label for p in ordered(slide.personas, assessed, RowOrder.GAP)]
+    assert [t.removeprefix("▶ ").split(" · ")[0] for t in tops] == expected
+    seen = page.evaluate(_OVERFLOW)
+    assert seen["main"][0] <= seen["main"][1] and seen["bar"] <= height, seen
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

@@ -128,3 +128,59 @@ def test_an_uploaded_bad_deck_names_its_problems_and_keeps_the_default() -> None
     lines = [str(p) for p in caught.value.problems]
     assert any(line.startswith("mine.toml: x: kind:") for line in lines)
     assert any(line.startswith("mine.toml: x: title: required field is missing") for line in lines)
+
+
+def _violence_slide(at: AppTest) -> dict:
+    import json
+
+    (chart,) = at.main.get("plotly_chart")
+    return json.loads(chart.proto.spec)
+
+
+def _rows(spec: dict) -> list[str]:
+    return list(reversed(spec["layout"]["yaxis"]["categoryarray"]))
+
+
+def test_a_link_orders_the_map_slides_rows_but_never_a_reveal(app: App) -> None:
+    """``?order=`` sorts the rows of a map slide; a reveal keeps the deck's order, since sorting
+    it by the assessment would show the room what it has not seen yet."""
+    from model import assess, default_config, load_personas
+    from model.ordering import RowOrder, ordered
+    from personas import bundled_path
+
+    with bundled_path() as folder:
+        bundled = list(load_personas([folder]).personas)
+    assessments = {a.persona_id: a for a in assess(bundled, default_config())}
+    given = open_page(app(scene="14"), PRESENT)
+    assert heading(given).startswith("Violence")
+    shown = _rows(_violence_slide(given))
+    at = open_page(app(scene="14", order="position"), PRESENT)
+    people = [p for p in bundled if p.id in shown]
+    expected = [p.id for p in ordered(people, assessments, RowOrder.POSITION)]
+    assert _rows(_violence_slide(at)) == expected != shown
+    reveal = open_page(app(scene="4", order="position"), PRESENT)
+    assert _rows(_violence_slide(reveal)) == _rows(
+        _violence_slide(open_page(app(scene="4"), PRESENT))
+    )
+
+
+def test_a_link_highlights_one_persona_on_every_chart_and_the_presenter_can_change_it(
+    app: App,
+) -> None:
+    at = open_page(app(scene="14", highlight="p10-pimp-controlled-youth", notes="1"), PRESENT)
+    spec = _violence_slide(at)
+    marked = [a["text"] for a in spec["layout"]["annotations"] if "▶" in str(a.get("text"))]
+    assert len(marked) == 1 and "Youth controlled" in marked[0] and "<b>" in marked[0]
+    assert at.selectbox(key="present-highlight").value == "p10-pimp-controlled-youth"
+    at.selectbox(key="present-highlight").set_value(None).run()
+    assert "highlight" not in at.query_params
+    assert not any("▶" in str(a.get("text")) for a in _violence_slide(at)["layout"]["annotations"])
+    at.selectbox(key="present-order").set_value("gap").run()
+    assert at.query_params["order"] == "gap"
+
+
+def test_an_unknown_highlight_or_order_in_a_link_changes_nothing(app: App) -> None:
+    plain = _violence_slide(open_page(app(scene="14"), PRESENT))
+    odd = _violence_slide(open_page(app(scene="14", highlight="nobody", order="sideways"), PRESENT))
+    assert _rows(odd) == _rows(plain)
+    assert not any("▶" in str(a.get("text")) for a in odd["layout"]["annotations"])
