@@ -403,19 +403,19 @@ def positions_and_zones(values: FloatArray, config: ModelConfig) -> tuple[FloatA
 def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray, IntArray]:
     """:func:`positions_and_zones` through the fused loops, whatever the batch's size.
 
-    Per block of personas: one BLAS product reads each row once for the three weighted sums;
-    numpy compares the block with what opens each factor's group (one vectorized pass), and a
-    loop turns each row's bytes into its reach code; numpy takes the two exponentials; a
-    vectorized loop gives the unbounded position and the compression's argument; numpy takes
-    the tangent; a last vectorized loop compresses, floors and zones. The same rule, operation
-    for operation, as :func:`numpy_positions`.
+    Per block of personas (in cache): one BLAS product reads each row once for the three
+    weighted sums; a loop compares the block with what opens each factor's group and folds each
+    row into its reach code (:func:`model.kernels.reach_codes`); numpy takes the two
+    exponentials; a vectorized loop gives the unbounded position and the compression's
+    argument; numpy takes the tangent; a last vectorized loop compresses, floors and zones.
+    The same rule, operation for operation, as :func:`numpy_positions`.
     """
     from model import kernels  # numba: loaded only when a batch is big enough to need it
 
     values = np.ascontiguousarray(values, dtype=np.float64)
     cols = factor_columns()
     width = len(cols.ids)
-    if width > 16:  # a row's flags must fit two words (the catalogue has 15 factors)
+    if not 8 < width <= 16:  # a row's flags span two words (the catalogue has 15 factors)
         positions = numpy_positions(values, config)
         return positions, config.boundaries.zone_indices(positions)
     weights = weight_vector(config)
@@ -431,13 +431,13 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
     products[1, cols.struggle] = -weights[cols.struggle]
     products[2, cols.control] = -weights[cols.control]
     opens = np.full(width, np.inf)  # the value at or above which a factor opens its group
-    masks = np.zeros((3, 16), dtype=np.uint8)
+    bits = np.zeros(width, dtype=np.uint8)  # and the group's bit: hardship, struggle, decisive
     thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
     for index, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
         opens[list(group)] = threshold
-        masks[index, list(group)] = 0xFF
-    group_words = masks.view(np.uint64).ravel()  # per group: the row's low and high word
-    period = np.tile(opens, 8)  # eight rows' worth: a whole number of 64-bit words of flags
+        bits[list(group)] = 1 << index
+    opens, bits = np.tile(opens, 8), np.tile(bits, 8)  # eight rows: whole 64-bit words of flags
+    tail = np.uint64((1 << 8 * (width - 8)) - 1)  # a row's bytes in its second word
     knee, room, _, floor = (x[0] for x in _by_code(Settings.of(config).edges))
     settings = np.array([lack, scoring.circumstance_ceiling, *knee, *room, floor[3]])
     bounds = np.array(config.boundaries.as_tuple())
@@ -454,18 +454,11 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
     raw, stretch = np.empty(block), np.empty(block)
     for start in range(0, total, block):
         stop = min(total, start + block)
-        size, whole = stop - start, (stop - start) // 8 * 8
+        size = stop - start
         rows = values[start:stop]
         out = sums[:, :size]
         np.matmul(products, rows.T, out=out)
-        marks = flags[: size * width].view(np.bool_)
-        np.greater_equal(
-            rows[:whole].reshape(-1, 8 * width),
-            period,
-            out=marks[: whole * width].reshape(-1, 8 * width),
-        )
-        np.greater_equal(rows[whole:], opens, out=marks[whole * width :].reshape(-1, width))
-        kernels.reach_codes(words, width, group_words, codes[:size])
+        kernels.reach_codes(rows, opens, bits, flags, words, tail, codes[:size])
         np.exp(out[1:], out=out[1:])
         kernels.score_raw(
             sums[0, :size],

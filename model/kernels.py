@@ -28,6 +28,7 @@ CountArray = npt.NDArray[np.int64]
 IndexArray = npt.NDArray[np.intp]
 CodeArray = npt.NDArray[np.int8]
 WordArray = npt.NDArray[np.uint64]
+ByteArray = npt.NDArray[np.uint8]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
 
@@ -56,34 +57,59 @@ _MAX_LEVELS = 8
 
 
 @_jit
-def reach_codes(flags: WordArray, width: int, masks: WordArray, codes: CodeArray) -> None:
-    """Each persona's reach code from its row of ``flags``: one byte per factor (``width`` to a
-    row, rows back to back), 1 where the value is at or above what opens that factor's group.
-    ``flags`` is read as 64-bit words, so a row (at most 16 bytes) is two shifted words, and a
-    group is open when its row masks (``masks``: hardship, struggle, decisive; low and high
-    word each) meet a set byte: a handful of integer operations a persona, with no loop over
-    its factors. The comparisons themselves are numpy's, one vectorized pass over the block.
+def reach_codes(
+    values: FloatArray,
+    opens: FloatArray,
+    bits: ByteArray,
+    flags: ByteArray,
+    words: WordArray,
+    tail: np.uint64,
+    codes: CodeArray,
+) -> None:
+    """Each persona's reach code (row of ``values``), in two vectorized-friendly steps.
+
+    First every value is compared with what opens its factor's group (``opens``: eight rows'
+    worth of thresholds, infinite for a factor that opens nothing), writing the group's bit
+    (``bits``: 1 hardship, 2 struggle, 4 decisive) or 0 into ``flags``, one byte per value, rows
+    back to back: eight rows at a time the pattern repeats, so the loop is plain and vectorizes.
+    Then each row's bytes (at most 16) are read as two shifted 64-bit words of ``words`` (the
+    same memory as ``flags``; ``tail`` keeps the second word's bytes of this row only) and
+    folded into the row's three bits: a dozen integer operations a persona, no loop over its
+    factors.
 
     Codes: 0 neither strand, 1 hardship, 2 both strands, 3 force or manipulation at or above
     the decisive threshold.
     """
-    hard_lo, hard_hi = masks[0], masks[1]
-    struggle_lo, struggle_hi = masks[2], masks[3]
-    decisive_lo, decisive_hi = masks[4], masks[5]
-    for p in range(codes.size):
+    rows, width = values.shape
+    flat = values.reshape(-1)
+    span = opens.size
+    whole = rows // 8 * span
+    for base in range(0, whole, span):
+        chunk = flat[base : base + span]
+        out = flags[base : base + span]
+        for i in range(span):
+            out[i] = np.uint8(chunk[i] >= opens[i]) * bits[i]
+    for i in range(whole, rows * width):
+        out_of = i - whole
+        flags[i] = np.uint8(flat[i] >= opens[out_of]) * bits[out_of]
+    for p in range(rows):
         start = p * width
         word = start >> 3
         shift = np.uint64((start & 7) * 8)
-        first, second, third = flags[word], flags[word + 1], flags[word + 2]
+        first, second, third = words[word], words[word + 1], words[word + 2]
         if shift:
             low = (first >> shift) | (second << (np.uint64(64) - shift))
             high = (second >> shift) | (third << (np.uint64(64) - shift))
         else:
             low, high = first, second
-        hardship = ((low & hard_lo) | (high & hard_hi)) != 0
-        both = hardship & (((low & struggle_lo) | (high & struggle_hi)) != 0)
-        decisive = ((low & decisive_lo) | (high & decisive_hi)) != 0
-        codes[p] = 3 if decisive else np.int8(hardship) + np.int8(both)
+        folded = low | (high & tail)
+        folded |= folded >> np.uint64(32)
+        folded |= folded >> np.uint64(16)
+        folded |= folded >> np.uint64(8)
+        hardship = np.int8(folded & np.uint64(1))
+        struggle = np.int8((folded >> np.uint64(1)) & np.uint64(1))
+        decisive = (folded & np.uint64(4)) != 0
+        codes[p] = 3 if decisive else hardship + (hardship & struggle)
 
 
 @_jit
