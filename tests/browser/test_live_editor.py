@@ -13,6 +13,7 @@ the server's numbers follow when it settles, and the browser's rule is the model
 from __future__ import annotations
 
 import base64
+import json
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlparse
@@ -27,6 +28,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 import model
 from model import assess, default_config
 from model.engine import score_positions
+from model.explanation import NOTICE
 from model.live_rule import live_rule
 from model.scoring import reference_position
 from tests import strategies
@@ -39,6 +41,7 @@ AGREEMENT = 1e-9
 EDITOR = ".ccc-live"
 TABLE = '[data-testid="stMain"] [data-testid="stTable"]'
 POVERTY = "Poverty or financial desperation: weight (plausible {low:g}–{high:g})"
+LINKY = "see https://evil.example/login or www.evil.example and mail a@evil.example"
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 # The filled markers' positions (data units) as the plot holds them now.
@@ -344,3 +347,44 @@ def test_plotly_comes_from_this_server_and_axe_finds_nothing(tab: Tab, server: S
         if v.get("impact") in ("moderate", "serious", "critical")
     ]
     assert not judged, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in judged]
+
+
+def test_the_downloaded_settings_are_those_the_sliders_settled_on(tab: Tab, server: Server) -> None:
+    page = tab.page
+    _open_editor(page, server)
+    _poverty(page).focus()
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => location.search.includes('model=')")
+    wait_for_script(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download settings").click()
+    path = download.value.path()
+    assert path.read_text(encoding="utf-8").splitlines()[0] == f"# {NOTICE}"
+    served = model.load_config_bytes(path.read_bytes(), download.value.suggested_filename)
+    default = default_config()
+    assert served.weight("poverty") == pytest.approx(default.weight("poverty") + 0.15)
+    assert served.model_copy(update={"weights": default.weights}) == default, "only that moved"
+
+
+def test_a_configurations_basis_shows_as_plain_text_beside_its_slider(
+    tab: Tab, server: Server
+) -> None:
+    """The basis of a loaded file is the slider's visible help: text, never a link or markup."""
+    page = tab.page
+    _open_editor(page, server)
+    data = default_config().model_dump(mode="json")
+    data["weights"]["poverty"]["basis"] = f"L42. {LINKY} <b>bold</b>"
+    uploader = page.locator('[data-testid="stMain"] [data-testid="stFileUploader"]')
+    uploader.locator('input[type="file"]').set_input_files(
+        [
+            {
+                "name": "basis.json",
+                "mimeType": "application/json",
+                "buffer": json.dumps(data).encode(),
+            }
+        ]
+    )
+    help_ = page.locator(f"#{_poverty(page).get_attribute('aria-describedby')}")
+    expect(help_).to_have_text(f"L42. {LINKY} <b>bold</b>")
+    assert page.locator(f"{EDITOR} a, {EDITOR} b").count() == 0

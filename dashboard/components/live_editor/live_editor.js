@@ -182,11 +182,10 @@ class Editor {
         title: control.note,
       });
       inputs.append(range, box);
-      row.append(label, inputs);
-      if (control.help) row.append(el("p", { id: help, class: "ccc-live__help" }, control.help));
-      else range.removeAttribute("aria-describedby");
+      const helpText = el("p", { id: help, class: "ccc-live__help" });
+      row.append(label, inputs, helpText);
       this.controlsBox.appendChild(row);
-      this.inputs.set(control.key, { range, box, control, label });
+      this.inputs.set(control.key, { range, box, control, label, helpText });
 
       range.addEventListener("input", () => this.moved(control.key, Number(range.value)));
       range.addEventListener("pointerdown", () => {
@@ -210,7 +209,7 @@ class Editor {
   showValue(key, value) {
     const found = this.inputs.get(key);
     if (!found) return;
-    const { range, box, control, label } = found;
+    const { range, box, control, label, helpText } = found;
     box.min = String(control.min);
     box.max = String(control.max);
     box.title = control.note;
@@ -221,6 +220,9 @@ class Editor {
     range.setAttribute("aria-valuetext", text);
     if (document.activeElement !== box) box.value = text;
     label.textContent = control.label;
+    // The help is the configuration's basis for the weight, which a loaded file may change.
+    helpText.textContent = control.help || "";
+    helpText.hidden = !control.help;
   }
 
   moved(key, value) {
