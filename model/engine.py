@@ -404,8 +404,8 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
     """:func:`positions_and_zones` through the fused loops, whatever the batch's size.
 
     Per block of personas (in cache): one BLAS product reads each row once for the three
-    weighted sums; a loop compares the block with what opens each factor's group and folds each
-    row into its reach code (:func:`model.kernels.reach_codes`); numpy takes the two
+    weighted sums; a loop compares the block with what opens each factor's group, eight
+    personas to a word (:func:`model.kernels.reach_codes`); numpy takes the two
     exponentials; a vectorized loop gives the unbounded position and the compression's
     argument; numpy takes the tangent; a last vectorized loop compresses, floors and zones.
     The same rule, operation for operation, as :func:`numpy_positions`.
@@ -414,11 +414,8 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
 
     values = np.ascontiguousarray(values, dtype=np.float64)
     cols = factor_columns()
-    width = len(cols.ids)
-    if not 8 < width <= 16:  # a row's flags span two words (the catalogue has 15 factors)
-        positions = numpy_positions(values, config)
-        return positions, config.boundaries.zone_indices(positions)
     weights = weight_vector(config)
+    width = len(weights)
     scoring = config.scoring
     lack = scoring.capital_lack.weight
     products = np.zeros((3, width))
@@ -430,14 +427,12 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
     products[1, cols.hardship] = -weights[cols.hardship]
     products[1, cols.struggle] = -weights[cols.struggle]
     products[2, cols.control] = -weights[cols.control]
-    opens = np.full(width, np.inf)  # the value at or above which a factor opens its group
-    bits = np.zeros(width, dtype=np.uint8)  # and the group's bit: hardship, struggle, decisive
+    # The columns that can open a group, what opens each, and its group's bit.
+    groups = reach_groups(weights)
+    columns = np.array([c for group in groups for c in group], dtype=np.intp)
     thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
-    for index, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
-        opens[list(group)] = threshold
-        bits[list(group)] = 1 << index
-    opens, bits = np.tile(opens, 8), np.tile(bits, 8)  # eight rows: whole 64-bit words of flags
-    tail = np.uint64((1 << 8 * (width - 8)) - 1)  # a row's bytes in its second word
+    opens = np.repeat(thresholds, [len(g) for g in groups]).astype(np.float64)
+    bits = np.repeat(np.array([1, 2, 4], dtype=np.uint8), [len(g) for g in groups])
     knee, room, _, floor = (x[0] for x in _by_code(Settings.of(config).edges))
     settings = np.array([lack, scoring.circumstance_ceiling, *knee, *room, floor[3]])
     bounds = np.array(config.boundaries.as_tuple())
@@ -447,9 +442,6 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
     zones = np.empty(total, dtype=np.int8)
     block = min(total, _FUSED_BLOCK) or 8
     sums = np.empty((3, block))
-    # One byte per factor, rows back to back, and room for the last row's third word.
-    flags = np.zeros(-(-(block * width + 24) // 8) * 8, dtype=np.uint8)
-    words = flags.view(np.uint64)
     codes = np.empty(block, dtype=np.int8)
     raw, stretch = np.empty(block), np.empty(block)
     for start in range(0, total, block):
@@ -458,7 +450,7 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
         rows = values[start:stop]
         out = sums[:, :size]
         np.matmul(products, rows.T, out=out)
-        kernels.reach_codes(rows, opens, bits, flags, words, tail, codes[:size])
+        kernels.reach_codes(rows, columns, opens, bits, codes[:size])
         np.exp(out[1:], out=out[1:])
         kernels.score_raw(
             sums[0, :size],

@@ -27,7 +27,6 @@ FloatArray = npt.NDArray[np.float64]
 CountArray = npt.NDArray[np.int64]
 IndexArray = npt.NDArray[np.intp]
 CodeArray = npt.NDArray[np.int8]
-WordArray = npt.NDArray[np.uint64]
 ByteArray = npt.NDArray[np.uint8]
 
 _F = TypeVar("_F", bound=Callable[..., Any])
@@ -58,58 +57,45 @@ _MAX_LEVELS = 8
 
 @_jit
 def reach_codes(
-    values: FloatArray,
-    opens: FloatArray,
-    bits: ByteArray,
-    flags: ByteArray,
-    words: WordArray,
-    tail: np.uint64,
-    codes: CodeArray,
+    values: FloatArray, columns: IndexArray, opens: FloatArray, bits: ByteArray, codes: CodeArray
 ) -> None:
-    """Each persona's reach code (row of ``values``), in two vectorized-friendly steps.
-
-    First every value is compared with what opens its factor's group (``opens``: eight rows'
-    worth of thresholds, infinite for a factor that opens nothing), writing the group's bit
-    (``bits``: 1 hardship, 2 struggle, 4 decisive) or 0 into ``flags``, one byte per value, rows
-    back to back: eight rows at a time the pattern repeats, so the loop is plain and vectorizes.
-    Then each row's bytes (at most 16) are read as two shifted 64-bit words of ``words`` (the
-    same memory as ``flags``; ``tail`` keeps the second word's bytes of this row only) and
-    folded into the row's three bits: a dozen integer operations a persona, no loop over its
-    factors.
+    """Each persona's reach code (row of ``values``), eight personas at a time in one 64-bit
+    word, a byte each: for every column that can open a group (``columns``, with the value at
+    or above which it does, ``opens``, and its group's bit, ``bits``: 1 hardship, 2 struggle,
+    4 decisive), the eight comparisons become one word of 0/1 bytes, multiplied by the bit and
+    OR-ed in. The word's bytes then hold each persona's open groups, turned into codes byte by
+    byte with no carry between bytes: no loop over a persona's factors, no jumps.
 
     Codes: 0 neither strand, 1 hardship, 2 both strands, 3 force or manipulation at or above
-    the decisive threshold.
+    the decisive threshold. (Bytes in a word follow memory order: little-endian, as numba's
+    platforms are.)
     """
-    rows, width = values.shape
-    flat = values.reshape(-1)
-    span = opens.size
-    whole = rows // 8 * span
-    for base in range(0, whole, span):
-        chunk = flat[base : base + span]
-        out = flags[base : base + span]
-        for i in range(span):
-            out[i] = np.uint8(chunk[i] >= opens[i]) * bits[i]
-    for i in range(whole, rows * width):
-        out_of = i - whole
-        flags[i] = np.uint8(flat[i] >= opens[out_of]) * bits[out_of]
-    for p in range(rows):
-        start = p * width
-        word = start >> 3
-        shift = np.uint64((start & 7) * 8)
-        first, second, third = words[word], words[word + 1], words[word + 2]
-        if shift:
-            low = (first >> shift) | (second << (np.uint64(64) - shift))
-            high = (second >> shift) | (third << (np.uint64(64) - shift))
-        else:
-            low, high = first, second
-        folded = low | (high & tail)
-        folded |= folded >> np.uint64(32)
-        folded |= folded >> np.uint64(16)
-        folded |= folded >> np.uint64(8)
-        hardship = np.int8(folded & np.uint64(1))
-        struggle = np.int8((folded >> np.uint64(1)) & np.uint64(1))
-        decisive = (folded & np.uint64(4)) != 0
-        codes[p] = 3 if decisive else hardship + (hardship & struggle)
+    rows = values.shape[0]
+    whole = rows // 8 * 8
+    packed = codes[:whole].view(np.uint64)
+    ones = np.uint64(0x0101010101010101)
+    threes = ones * np.uint64(3)
+    for q in range(whole // 8):
+        groups = np.uint64(0)
+        for k in range(columns.size):
+            column, threshold = columns[k], opens[k]
+            word = np.uint64(0)
+            for r in range(8):
+                word |= np.uint64(values[q * 8 + r, column] >= threshold) << np.uint64(8 * r)
+            groups |= word * np.uint64(bits[k])
+        hardship = groups & ones
+        both = hardship & (groups >> np.uint64(1))
+        decisive = (groups >> np.uint64(2)) & ones
+        code = hardship + both
+        lifted = (decisive << np.uint64(8)) - decisive  # 0xFF in each decisive byte
+        packed[q] = (code & ~lifted) | (threes & lifted)
+    for p in range(whole, rows):  # the last few, one at a time
+        open_ = 0
+        for k in range(columns.size):
+            if values[p, columns[k]] >= opens[k]:
+                open_ |= bits[k]
+        strand = open_ & 1
+        codes[p] = 3 if open_ & 4 else strand + (strand & (open_ >> 1))
 
 
 @_jit
