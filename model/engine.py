@@ -433,12 +433,13 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
     products[1, cols.hardship] = -weights[cols.hardship]
     products[1, cols.struggle] = -weights[cols.struggle]
     products[2, cols.control] = -weights[cols.control]
-    # The columns that can open a group, what opens each, and its group's bit.
-    groups = reach_groups(weights)
-    columns = np.array([c for group in groups for c in group], dtype=np.intp)
+    # What opens each column's group (infinite: nothing), and the group's bit.
+    opens = np.full(len(weights), np.inf)
+    bits = np.zeros(len(weights), dtype=np.uint8)
     thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
-    opens = np.repeat(thresholds, [len(g) for g in groups]).astype(np.float64)
-    bits = np.repeat(np.array([1, 2, 4], dtype=np.uint8), [len(g) for g in groups])
+    for index, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
+        opens[list(group)] = threshold
+        bits[list(group)] = 1 << index
     knee, room, _, floor = (x[0] for x in _by_code(Settings.of(config).edges))
     settings = np.array([lack, scoring.circumstance_ceiling, *knee, *room, floor[3]])
     bounds = np.array(config.boundaries.as_tuple())
@@ -456,7 +457,7 @@ def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray
         rows = values[start:stop]
         out = sums[:, :size]
         np.matmul(products, rows.T, out=out)
-        kernels.reach_codes(rows, columns, opens, bits, codes[:size])
+        kernels.reach_codes(rows, opens, bits, codes[:size])
         np.exp(out[1:], out=out[1:])
         kernels.score_raw(
             sums[0, :size],
