@@ -116,12 +116,10 @@ def test_text_from_files_never_becomes_a_link(tab: Tab, server: Server) -> None:
     data = cfg.model_dump(mode="json")
     data["weights"]["poverty"]["basis"] = f"L42. {LINKY}"
     upload_config(page, "https-evil.example.json", json.dumps(data).encode())
-    slider = page.locator('[data-testid="stSlider"]', has_text="Poverty or financial desperation")
-    slider.locator(
-        '[data-testid="stTooltipIcon"], [data-testid="stTooltipHoverTarget"]'
-    ).first.hover()
-    tip = page.locator('[data-testid="stTooltipContent"]').last
-    tip.wait_for()
+    # The basis is the weight's visible help in the live editor (dashboard/live_editor.py).
+    slider = page.locator(".ccc-live input[type=range]").first
+    tip = page.locator(f"#{slider.get_attribute('aria-describedby')}")
+    expect(tip).to_contain_text("www.evil.example")
     assert "www.evil.example and mail a@evil.example" in shown(tip), shown(tip)
     assert not foreign_links(page, server), foreign_links(page, server)
 

@@ -37,6 +37,7 @@ from model import (
 )
 from model.explanation import NOTICE, explain
 from tests import pages
+from tests.dashboard import live
 from tests.dashboard.conftest import (
     ABOUT,
     ADJUST,
@@ -204,7 +205,7 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
     for choice in group.options:
         at.main.radio(key="adjust_group").set_value(choice).run()
         assert not at.exception
-        seen |= _slider_keys(at)
+        seen |= _slider_keys(at) | set(live.controls(at))
     for factor in model.factor_catalogue().factors:
         assert f"cfg:weights.{factor.id}.weight" in seen
     for name in ("choice_upper", "near_choice_upper", "economic_upper", "near_coercion_upper"):
@@ -220,9 +221,9 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
     assert not weight_ranges, "ranges hidden until asked for"
 
     at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
-    assert at.main.slider(key=POVERTY).value == default_config().weight("poverty")
+    assert live.control(at, POVERTY)["value"] == default_config().weight("poverty")
     assert [b.label for b in at.main.button] == ["Reset to default"]
-    assert set(plotly_charts(at)) == {"shift-chart"}
+    assert not plotly_charts(at) and live.editor(at), "the chart is the live editor's"
     assert not at.main.error
 
     at.main.toggle(key="edit_ranges").set_value(True).run()
@@ -237,12 +238,12 @@ def test_adjust_page_shows_every_control_group_by_group(app: App) -> None:
 def test_a_weight_moved_in_one_group_survives_showing_another(app: App) -> None:
     # Only one group is drawn at a time; the others keep their values through the configuration.
     at = open_page(app(), ADJUST)
-    at.main.number_input(key=EXACT + POVERTY).set_value(2.0).run()
+    live.set_weight(at, POVERTY, 2.0)
     at.main.radio(key="adjust_group").set_value("Capital weights").run()
-    at.main.number_input(key=EXACT + "cfg:weights.social_capital.weight").set_value(2.5).run()
+    live.set_weight(at, "cfg:weights.social_capital.weight", 2.5)
     at.main.radio(key="adjust_group").set_value("Economic hardship weights").run()
     assert not at.exception
-    assert at.main.slider(key=POVERTY).value == 2.0
+    assert live.control(at, POVERTY)["value"] == 2.0
     config = config_of(at)
     assert config.weight("poverty") == 2.0
     assert config.weight("social_capital") == 2.5
@@ -308,7 +309,7 @@ def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
     raising = new_weight > old_weight
 
     open_page(at, ADJUST)
-    at.main.number_input(key=EXACT + POVERTY).set_value(new_weight).run()
+    live.set_weight(at, POVERTY, new_weight)
     assert not at.exception
     assert not at.main.error
     assert config_of(at).weight("poverty") == new_weight
@@ -337,13 +338,13 @@ def test_changing_a_hardship_weight_moves_positions_and_reset_restores_them(
     at.main.button[0].click().run()
     assert not at.exception
     assert config_of(at) == default_config()
-    assert at.main.slider(key=POVERTY).value == old_weight, "controls show the default"
+    assert live.control(at, POVERTY)["value"] == old_weight, "controls show the default"
     assert positions(at) == before
 
 
 def test_invalid_boundaries_show_an_error_and_keep_the_previous_config(app: App) -> None:
     at = open_page(app(), ADJUST)
-    at.main.number_input(key=EXACT + POVERTY).set_value(2.0).run()
+    live.set_weight(at, POVERTY, 2.0)
     valid = config_of(at)
     assert valid.weight("poverty") == 2.0
     valid_positions = positions(at)
@@ -375,7 +376,7 @@ def test_loading_a_configuration_file_applies_it_and_a_bad_one_is_refused(app: A
     uploader.set_value(("mine.toml", dump_config(changed).encode(), "application/toml")).run()
     assert not at.exception
     assert config_of(at).weight("poverty") == 2.5
-    assert at.main.slider(key=POVERTY).value == 2.5, "controls follow the loaded file"
+    assert live.control(at, POVERTY)["value"] == 2.5, "controls follow the loaded file"
 
     uploader = at.main.get("file_uploader")[0]
     uploader.set_value(("broken.toml", b"[boundaries]\nchoice_upper = 'high'\n", "text/plain"))
@@ -513,10 +514,10 @@ def test_the_download_holds_the_configuration_just_changed(app: App) -> None:
     assert served() == default_config()
     first_line = at.session_state["config"]().splitlines()[0]
     assert first_line == f"# {NOTICE}", "the file carries the notice as its first line"
-    at.main.number_input(key=EXACT + POVERTY).set_value(2.0).run()
+    live.set_weight(at, POVERTY, 2.0)
     assert served().weight("poverty") == 2.0
     assert served() == config_of(at)
-    at.main.slider(key=POVERTY).set_value(1.0).run()
+    live.set_weight(at, POVERTY, 1.0)
     assert served().weight("poverty") == 1.0
     at.main.button[0].click().run()  # Reset to default
     assert served() == default_config()

@@ -21,6 +21,7 @@ from model.compare import compare, config_differences
 from model.links import settings_link
 from model.sensitivity import SensitivityReport, swings
 from tests import pages
+from tests.dashboard import live
 from tests.dashboard.conftest import ADJUST, MAP, PERSONA, open_page, page_texts, unescape
 
 App = Callable[..., AppTest]
@@ -156,7 +157,7 @@ def test_compare_accepts_a_partial_file_and_refuses_a_bad_one(app: App) -> None:
 def test_a_changed_model_goes_into_the_address_and_marks_every_page(app: App) -> None:
     at = open_page(app(), ADJUST)
     assert "model" not in at.query_params
-    at.main.slider(key=POVERTY).set_value(1.1).run()
+    live.set_weight(at, POVERTY, 1.1)
     token = settings_link(_config(at))
     assert at.query_params["model"] == token
     for page in (MAP, PERSONA, COMPARE, ADJUST):
@@ -211,18 +212,17 @@ def test_the_pages_offer_the_score_comparison_and_sensitivity_downloads(app: App
 
 def test_an_exact_value_past_the_range_widens_it_and_the_label_follows(app: App) -> None:
     at = open_page(app(), ADJUST)
-    slider = at.main.slider(key=POVERTY)
+    slider = live.control(at, POVERTY)
     low, high = default_config().weights["poverty"].range
-    assert (slider.min, slider.max) == (low, high), "the track is the plausible range"
-    assert f"plausible {low:g}–{high:g}" in slider.label
-    at.main.number_input(key=EXACT_POVERTY).set_value(3.0).run()
+    assert (slider["low"], slider["high"]) == (low, high), "the track is the plausible range"
+    assert (slider["min"], slider["max"]) == (0.0, 10.0), "the box takes any weight"
+    assert f"plausible {low:g}–{high:g}" in slider["label"]
+    live.set_weight(at, POVERTY, 3.0)
     assert not at.exception
     assert _config(at).weight("poverty") == 3.0
-    slider = at.main.slider(key=POVERTY)
-    assert slider.value == 3.0 and slider.max == 3.0
-    assert f"plausible {low:g}–3" in slider.label, "the label names the widened range"
-    slider.set_value(1.0).run()
-    assert at.main.number_input(key=EXACT_POVERTY).value == 1.0, "the box follows the slider"
+    slider = live.control(at, POVERTY)
+    assert slider["value"] == 3.0 and slider["high"] == 3.0
+    assert f"plausible {low:g}–3" in slider["label"], "the label names the widened range"
 
 
 def test_a_partial_file_is_listed_and_reset_clears_the_uploader_and_can_be_undone(
@@ -248,7 +248,7 @@ def test_a_partial_file_is_listed_and_reset_clears_the_uploader_and_can_be_undon
     undo = next(b for b in at.main.button if b.label == "Undo reset")
     undo.click().run()
     assert _config(at) == loaded
-    assert at.main.slider(key=POVERTY).value == 1.1
+    assert live.control(at, POVERTY)["value"] == 1.1
     assert "Undo reset" not in [b.label for b in at.main.button]
 
 
