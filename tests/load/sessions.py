@@ -88,21 +88,19 @@ class Session:
         return ids
 
     async def move_poverty(self, steps: int) -> float:
-        """Move the poverty weight ``steps`` steps right; the weight the slider then shows."""
-        box = self.page.locator(
-            '[data-testid="stSlider"]', has_text="Poverty or financial desperation"
-        )
-        slider = box.get_by_role("slider")
+        """Move the poverty weight ``steps`` steps right in the adjust page's live editor; the
+        weight the slider then shows."""
+        box = self.page.locator(".ccc-live__control", has_text="Poverty or financial desperation")
+        slider = box.locator("input[type=range]")
         await slider.focus()
         for _ in range(steps):
             await self.page.keyboard.press("ArrowRight")
-            await settle(self.page)
-        # A slider sends its value a moment after the key is let go: on a busy server the run it
-        # starts may begin after the page first looked idle.
+        # The editor tells the server once the slider settles; the address then names the
+        # model, and the run that follows must end before the download is asked for.
+        await self.page.wait_for_function("() => location.search.includes('model=')")
         await self.page.wait_for_timeout(1500)
         await settle(self.page)
-        shown = await box.locator('[data-testid="stSliderThumbValue"]').first.inner_text()
-        return float(shown)
+        return float(await slider.input_value())
 
     async def download(self, button: str) -> bytes:
         async with self.page.expect_download() as info:
