@@ -329,6 +329,9 @@ def test_a_keyboard_opens_a_persona_from_the_map(open_tab: OpenTab, server: Serv
     box = page.locator(MAIN).get_by_label("Open a persona")
     box.focus()
     page.keyboard.type("Runaway youth")
+    # Enter picks the first option the typing left: wait for the list to have filtered.
+    options = page.get_by_role("option")
+    expect(options.first).to_have_text("Runaway youth trading sex to survive")
     page.keyboard.press("Enter")
     wait_for_script(page)
     page.locator(f"{MAIN} h1", has_text="Runaway youth trading sex to survive").wait_for()
