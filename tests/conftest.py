@@ -22,6 +22,13 @@ def bundled_personas(repo_root: Path) -> model.PersonaSet:
 
 
 @pytest.fixture(scope="session")
+def bundled(bundled_personas: model.PersonaSet) -> list[model.Persona]:
+    """The shipped personas, in file order; they load without a problem."""
+    assert not bundled_personas.problems, bundled_personas.problems
+    return list(bundled_personas.personas)
+
+
+@pytest.fixture(scope="session")
 def config() -> model.ModelConfig:
     """The shipped default configuration."""
     return model.default_config()

@@ -21,7 +21,6 @@ from model import Layer, Zone, assess, default_config, framings
 from model.explanation import NOTICE, explain
 from tests.browser.conftest import (
     PAGES,
-    ROOT,
     Server,
     Tab,
     centre,
@@ -53,13 +52,6 @@ XSS_NARRATIVE = (
     '<script>window.__xss=1</script> and <img src=x onerror="window.__xss=2"> '
     "must show as plain text and never run."
 )
-
-
-@pytest.fixture(scope="module")
-def bundled() -> list[model.Persona]:
-    loaded = model.load_personas([ROOT / "personas"])
-    assert not loaded.problems, loaded.problems
-    return list(loaded.personas)
 
 
 @pytest.fixture(scope="module")

@@ -57,13 +57,6 @@ POINTS = "() => Array.from(document.querySelectorAll('.ccc-live .scatterlayer pa
 )
 
 
-@pytest.fixture(scope="module")
-def bundled() -> list[model.Persona]:
-    loaded = model.load_personas([ROOT / "personas"])
-    assert not loaded.problems, loaded.problems
-    return list(loaded.personas)
-
-
 # --- the browser's rule is the model's --------------------------------------------------------
 
 

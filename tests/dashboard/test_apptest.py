@@ -63,13 +63,6 @@ TITLES = {pages.file_of(name): heading for name, heading in pages.HEADINGS.items
 
 
 @pytest.fixture(scope="module")
-def bundled(repo_root) -> list[model.Persona]:
-    loaded = model.load_personas([repo_root / "personas"])
-    assert not loaded.problems, loaded.problems
-    return list(loaded.personas)
-
-
-@pytest.fixture(scope="module")
 def default_positions(bundled) -> dict[str, float]:
     return {a.persona_id: a.position for a in assess(bundled, default_config())}
 

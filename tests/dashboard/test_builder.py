@@ -16,10 +16,9 @@ from model import (
     default_config,
     factor_catalogue,
     load_persona_bytes,
-    load_personas,
 )
 from model.scoring import assess_one
-from tests.dashboard.conftest import PERSONA, ROOT, map_table, open_page, unescape
+from tests.dashboard.conftest import PERSONA, map_table, open_page, unescape
 from tests.pages import file_of
 
 App = Callable[..., AppTest]
@@ -28,11 +27,6 @@ STORY = (
     "A fictional composite. She lost her job, fell behind on the rent and began seeing "
     "clients on her own terms to keep her flat."
 )
-
-
-@pytest.fixture(scope="module")
-def bundled() -> list[Persona]:
-    return list(load_personas([ROOT / "personas"]).personas)
 
 
 def builder(app: App) -> AppTest:

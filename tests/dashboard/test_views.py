@@ -9,7 +9,6 @@ from collections.abc import Callable
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import model
 from dashboard.figures import theme
 from dashboard.views.spectrum_map import ROW_HEIGHT
 from model import assess, default_config
@@ -17,11 +16,6 @@ from model.ordering import RowOrder, ordered
 from tests.dashboard.conftest import FRAMINGS, MAP, PERSONA, map_table, open_page, unescape
 
 App = Callable[..., AppTest]
-
-
-@pytest.fixture(scope="module")
-def bundled(repo_root) -> list[model.Persona]:
-    return list(model.load_personas([repo_root / "personas"]).personas)
 
 
 def _map_spec(at: AppTest) -> dict:

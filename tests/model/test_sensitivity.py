@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from model import ModelConfig, Persona, default_config, load_personas
+from model import ModelConfig, Persona, default_config
 from model.scoring import assess
 from model.sensitivity import Method, analyse, evaluate, parameters, summary, swings
 from tests.builders import LOW_CAPITALS, persona
@@ -56,11 +56,6 @@ def test_a_setting_that_cannot_matter_gets_no_index() -> None:
     # What does move her: poverty's weight and how much of the axis circumstance may fill.
     moving = {"weight.poverty", "circumstance_ceiling", "capital_lack"}
     assert all((indices[name].total or 0.0) > 0.05 for name in moving)
-
-
-@pytest.fixture(scope="module")
-def bundled() -> list[Persona]:
-    return load_personas(["personas"]).personas
 
 
 def test_sobol_indices_are_consistent_within_their_confidence(bundled: list[Persona]) -> None:
