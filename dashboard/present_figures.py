@@ -56,12 +56,8 @@ FRAMINGS_KEY = (
 
 
 def _row_label(persona: Persona, *, highlighted: bool = False) -> str:
-    """A persona's whole label, escaped and wrapped over lines (never cut), "minor" in words;
-    marked and bold when highlighted."""
-    text = f"{persona.label} · minor" if persona.is_minor else persona.label
-    text = theme.HIGHLIGHT_MARK + text if highlighted else text
-    lines = textwrap.wrap(safe_text.plotly(text), _LABEL_WRAP)
-    return "<br>".join(f"<b>{line}</b>" if highlighted else line for line in lines)
+    """A persona's whole label at the slide's width (:func:`theme.persona_tick`)."""
+    return theme.persona_tick(persona, highlighted=highlighted, width=_LABEL_WRAP)
 
 
 def _without(trace: dict[str, Any], hidden: str) -> dict[str, Any]:

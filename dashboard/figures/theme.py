@@ -117,17 +117,21 @@ def wrapped(name: str) -> str:
     return "<br>".join(textwrap.wrap(safe_text.plotly(name), _WRAP))
 
 
-def label_lines(persona: Persona, *, highlighted: bool = False) -> list[str]:
-    """A row label as lines: the whole label, wrapped, never cut (two personas never read the
-    same), "minor" in words for minors, and a mark before a highlighted persona."""
+def label_lines(
+    persona: Persona, *, highlighted: bool = False, width: int = LABEL_WRAP
+) -> list[str]:
+    """A row label as lines of ``width`` characters: the whole label, wrapped, never cut (two
+    personas never read the same), "minor" in words for minors, and a mark before a highlighted
+    persona."""
     text = (HIGHLIGHT_MARK if highlighted else "") + persona.label
     text += MINOR_MARK if persona.is_minor else ""
-    return textwrap.wrap(text, LABEL_WRAP)
+    return textwrap.wrap(text, width)
 
 
-def persona_tick(persona: Persona, *, highlighted: bool = False) -> str:
+def persona_tick(persona: Persona, *, highlighted: bool = False, width: int = LABEL_WRAP) -> str:
     """A row label for a chart: its lines joined by Plotly's line break; bold if highlighted."""
-    lines = [safe_text.plotly(line) for line in label_lines(persona, highlighted=highlighted)]
+    lines = label_lines(persona, highlighted=highlighted, width=width)
+    lines = [safe_text.plotly(line) for line in lines]
     return "<br>".join(f"<b>{line}</b>" if highlighted else line for line in lines)
 
 

@@ -37,6 +37,17 @@ MAX_SCREENSHOT_HEIGHT = 20_000
 SCRIPT_TIMEOUT_MS = 30_000
 SETTLE_MS = 400
 
+# What the browser tests look for, named once.
+MAIN = '[data-testid="stMain"]'
+SIDEBAR = '[data-testid="stSidebar"]'
+EXCEPTION = '[data-testid="stException"]'
+MAIN_ERRORS = f'{MAIN} [data-testid="stAlertContentError"]'
+SIDEBAR_ERRORS = f'{SIDEBAR} [data-testid="stAlertContentError"]'
+JUDGED_IMPACTS = ("moderate", "serious", "critical")
+"""The axe-core impacts a page must be free of."""
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+"""Where a page may load anything from: the machine itself."""
+
 
 _log: list[Path] = []  # this session's server log, once the server has started
 
@@ -285,3 +296,7 @@ def centre(page: Page, locator: Any) -> tuple[float, float]:
     box = locator.bounding_box()
     assert box is not None, "the marker is not drawn"
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+OpenTab = Callable[..., Tab]
+"""The ``open_tab`` fixture: a new tab (and browser context) of a given size."""

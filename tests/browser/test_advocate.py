@@ -6,7 +6,6 @@ Screenshots go to ``artifacts/screenshots/advocate-*.png`` for a person to look 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,8 +18,11 @@ from dashboard.views import spectrum_map
 from model.explanation import NOTICE
 from model.ordering import RowOrder, ordered
 from tests.browser.conftest import (
+    EXCEPTION,
+    JUDGED_IMPACTS,
+    MAIN,
+    OpenTab,
     Server,
-    Tab,
     fit_viewport_to_page,
     screenshot,
     table_rows,
@@ -31,22 +33,18 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-OpenTab = Callable[..., Tab]
 SIZES = {
     "1280": (1280, 720),
     "1440": (1440, 900),
     "1920": (1920, 1080),
     "390": (390, 844),
 }
-MAIN = '[data-testid="stMain"]'
-EXCEPTION = '[data-testid="stException"]'
 STORY = (
     "A fictional composite. She lost her job, fell behind on the rent and began seeing "
     "clients on her own terms to keep her flat."
 )
 BUILT_ID = "b01-rent-composite"
 BUILT_LABEL = "Adult covering rent after a job loss"
-JUDGED_IMPACTS = ("moderate", "serious", "critical")
 
 
 def _violations(page: Page) -> list[str]:

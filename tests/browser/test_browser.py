@@ -8,7 +8,6 @@ accessibility violation; and the browser asks nothing of any host but localhost.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
@@ -20,7 +19,13 @@ import model
 from model import Layer, Zone, assess, default_config, framings
 from model.explanation import NOTICE, explain
 from tests.browser.conftest import (
+    EXCEPTION,
+    JUDGED_IMPACTS,
+    LOCAL_HOSTS,
+    MAIN_ERRORS,
     PAGES,
+    SIDEBAR_ERRORS,
+    OpenTab,
     Server,
     Tab,
     centre,
@@ -37,13 +42,8 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-OpenTab = Callable[..., Tab]
 
-EXCEPTION = '[data-testid="stException"]'
-MAIN_ERRORS = '[data-testid="stMain"] [data-testid="stAlertContentError"]'
 MAP_TABLE = '[data-testid="stMain"] [data-testid="stDataFrame"]'
-SIDEBAR_ERRORS = '[data-testid="stSidebar"] [data-testid="stAlertContentError"]'
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 XSS_ID = "u90-escaping-probe"
 XSS_LABEL = "<b>bold</b> **stars** escaping probe"
@@ -255,7 +255,7 @@ def test_uploads_are_never_seen_by_another_session(
 
 
 def test_downloaded_settings_are_those_in_force_when_clicked(tab: Tab, server: Server) -> None:
-    # The button is outside the sliders' fragment and builds the file only when clicked.
+    # The settings the live editor's slider settled on, as the server holds them when clicked.
     page = tab.page
     visit(page, server, "adjust")
     # The weight's slider is the live editor's (dashboard/live_editor.py): the server hears of
@@ -282,7 +282,6 @@ def test_downloaded_settings_are_those_in_force_when_clicked(tab: Tab, server: S
 # Serious and critical, as the issue asks, and moderate too (heading order, landmarks), which
 # the pages are now clean of. Minor findings are left: the one seen,
 # presentation-role-conflict, is inside Streamlit's own file uploader.
-JUDGED_IMPACTS = ("moderate", "serious", "critical")
 
 
 def _judged_violations(page: Page) -> list[dict[str, Any]]:

@@ -13,7 +13,6 @@ import json
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 from urllib.parse import urlparse
@@ -27,6 +26,10 @@ from dashboard.safe_text import WORD_JOINER
 from model.explanation import NOTICE
 from tests import builders, serving
 from tests.browser.conftest import (
+    EXCEPTION,
+    MAIN,
+    SIDEBAR,
+    SIDEBAR_ERRORS,
     Server,
     Tab,
     fit_viewport_to_page,
@@ -37,12 +40,6 @@ from tests.browser.conftest import (
 
 pytestmark = pytest.mark.browser
 
-OpenTab = Callable[..., Tab]
-
-EXCEPTION = '[data-testid="stException"]'
-SIDEBAR = '[data-testid="stSidebar"]'
-SIDEBAR_ERRORS = f"{SIDEBAR} [data-testid='stAlertContentError']"
-MAIN = '[data-testid="stMain"]'
 
 LINKY = "see https://evil.example/login or www.evil.example and mail a@evil.example"
 """A sentence Streamlit's Markdown would turn into three links (and a ``mailto:``)."""

@@ -28,11 +28,18 @@ from playwright.sync_api import Browser, Locator, Page, expect
 import model
 from model import assess, default_config
 from model.engine import score_positions
-from model.explanation import NOTICE
 from model.live_rule import live_rule
 from model.scoring import reference_position
 from tests import strategies
-from tests.browser.conftest import ROOT, Server, Tab, fit_viewport_to_page, visit, wait_for_script
+from tests.browser.conftest import (
+    LOCAL_HOSTS,
+    ROOT,
+    Server,
+    Tab,
+    fit_viewport_to_page,
+    visit,
+    wait_for_script,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -42,7 +49,6 @@ EDITOR = ".ccc-live"
 TABLE = '[data-testid="stMain"] [data-testid="stTable"]'
 POVERTY = "Poverty or financial desperation: weight (plausible {low:g}–{high:g})"
 LINKY = "see https://evil.example/login or www.evil.example and mail a@evil.example"
-LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
 
 # The filled markers' positions (data units) as the plot holds them now.
 DRAWN = """() => {
@@ -340,24 +346,6 @@ def test_plotly_comes_from_this_server_and_axe_finds_nothing(tab: Tab, server: S
         if v.get("impact") in ("moderate", "serious", "critical")
     ]
     assert not judged, [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in judged]
-
-
-def test_the_downloaded_settings_are_those_the_sliders_settled_on(tab: Tab, server: Server) -> None:
-    page = tab.page
-    _open_editor(page, server)
-    _poverty(page).focus()
-    for _ in range(3):
-        page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => location.search.includes('model=')")
-    wait_for_script(page)
-    with page.expect_download() as download:
-        page.get_by_role("button", name="Download settings").click()
-    path = download.value.path()
-    assert path.read_text(encoding="utf-8").splitlines()[0] == f"# {NOTICE}"
-    served = model.load_config_bytes(path.read_bytes(), download.value.suggested_filename)
-    default = default_config()
-    assert served.weight("poverty") == pytest.approx(default.weight("poverty") + 0.15)
-    assert served.model_copy(update={"weights": default.weights}) == default, "only that moved"
 
 
 def test_a_configurations_basis_shows_as_plain_text_beside_its_slider(

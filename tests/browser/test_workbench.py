@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
@@ -16,13 +15,11 @@ from playwright.sync_api import Page, expect
 from model import default_config, dump_config
 from model.explanation import NOTICE
 from model.links import config_from_link, settings_link
-from tests.browser.conftest import Server, Tab, screenshot, visit, wait_for_script
+from tests.browser.conftest import MAIN, OpenTab, Server, Tab, screenshot, visit, wait_for_script
 from tests.browser.test_browser import _describe, _judged_violations, assert_healthy
 
 pytestmark = pytest.mark.browser
 
-OpenTab = Callable[..., Tab]
-MAIN = '[data-testid="stMain"]'
 MARKER = "Modified from the default model"
 SECTION = "Which assumptions drive this placement?"
 SIZES = {"1280x720": (1280, 720), "390": (390, 844)}
