@@ -94,6 +94,14 @@ STYLE = """
 /* A slide of text alone takes the room a chart would have had. */
 .st-key-present-slide .st-key-present-text-only p, .st-key-present-slide .st-key-present-text-only
   blockquote { font-size: 42px !important; }
+/* A phone is not scaled (the script below): projector type would fill it a few words a line. */
+@media (max-width: __NARROWEST__px) {
+  .st-key-present-slide h2 { font-size: 30px !important; }
+  .st-key-present-slide p, .st-key-present-slide li, .st-key-present-slide blockquote,
+  .st-key-present-slide .st-key-present-text-only p,
+  .st-key-present-slide .st-key-present-text-only blockquote,
+  .st-key-present-slide .st-key-present-key p { font-size: 18px !important; }
+}
 @media print {
   [data-testid="stMainBlockContainer"] { --present-scale: __PRINT__ !important;
     zoom: __PRINT__ !important; }
@@ -117,6 +125,7 @@ STYLE = """
 for _name, _value in (
     ("__PRINT__", PRINT_SCALE),
     ("__SMALLEST__", SMALLEST_SCALED),
+    ("__NARROWEST__", SMALLEST_SCALED - 1),
     ("__WIDTH__", DESIGN_WIDTH),
     ("__HEIGHT__", DESIGN_HEIGHT),
 ):
