@@ -325,11 +325,14 @@ def test_a_keyboard_opens_a_persona_from_the_map(open_tab: OpenTab, server: Serv
     page = open_tab(*SIZES["390"]).page
     visit(page, server, "")
     box = page.locator(MAIN).get_by_label("Open a persona")
+    # The page settled first: a run arriving while the list is open would close it.
+    wait_for_script(page)
     box.focus()
     page.keyboard.type("Runaway youth")
     # Enter picks the first option the typing left: wait for the list to have filtered.
     options = page.get_by_role("option")
     expect(options.first).to_have_text("Runaway youth trading sex to survive")
+    expect(box).to_be_focused()
     page.keyboard.press("Enter")
     wait_for_script(page)
     page.locator(f"{MAIN} h1", has_text="Runaway youth trading sex to survive").wait_for()
