@@ -26,7 +26,11 @@ Cases (targets from the project's issues 2 and 13, for a 2-core machine):
   time, which is what the engine replaces.
 
 Big batches run the engine's fused loops (numba, ``model/kernels.py``); the first call in a
-process loads them, which is timed apart and left out of the figures.
+process loads them, which is timed apart and left out of the figures. They score on one thread
+per core, and BLAS's product uses every core as OpenBLAS chooses; with ``OPENBLAS_NUM_THREADS``
+set, the engine scores on that many threads too, so like is compared with like. Each scoring
+call is timed after a rest (:data:`REST`), so no call pays for the spinning BLAS threads the
+previous one left behind; the same ratio back to back is printed beside it.
 """
 
 from __future__ import annotations
@@ -49,6 +53,8 @@ from model.engine import (
     FUSED_CELLS,
     FUSED_PERSONAS,
     factor_columns,
+    fused_positions,
+    fused_threads,
     numpy_positions,
     positions_and_zones,
 )
@@ -91,15 +97,28 @@ class Timing:
         return self.engine_best / self.baseline_best
 
 
+REST = 0.25
+"""Seconds of rest before each timed scoring call, engine and baseline alike. OpenBLAS's
+worker threads spin for about 0.1 s after a product before they sleep (a call 20 ms later
+still found a core taken, one 250 ms later did not): without the rest, a baseline's threads
+would still be spinning while the next call runs, and that call would pay for them."""
+
+
 def side_by_side(
-    engine: Callable[[], object], baseline: Callable[[], object], repeats: int
+    engine: Callable[[], object],
+    baseline: Callable[[], object],
+    repeats: int,
+    rest: float = 0.0,
 ) -> Timing:
-    """Engine and baseline timed in alternation, so drift in the machine's load hits both."""
+    """Engine and baseline timed in alternation, so drift in the machine's load hits both;
+    each after ``rest`` seconds idle, if given."""
     engine_times, baseline_times = [], []
     engine()
     baseline()
     for _ in range(repeats):
+        time.sleep(rest)
         engine_times.append(timed(engine, 1))
+        time.sleep(rest)
         baseline_times.append(timed(baseline, 1))
     return Timing(
         statistics.median(engine_times),
@@ -167,13 +186,13 @@ def floor_kernel(values: FloatArray, config: ModelConfig, block: int = 1 << 15) 
         np.tanh(out[0], out=out[0])
 
 
-def bench_scoring(size: int, config: ModelConfig, repeats: int, judge: bool) -> None:
+def bench_scoring(size: int, config: ModelConfig, repeats: int, judge: bool, threads: int) -> None:
     values = synthetic_values(size)
     weights = weight_vector(config)
     boundaries = config.boundaries
 
     def engine() -> object:
-        return positions_and_zones(values, config)
+        return fused_positions(values, config, threads=threads)
 
     start = time.perf_counter()
     positions_and_zones(values[:FUSED_PERSONAS], config)
@@ -181,16 +200,27 @@ def bench_scoring(size: int, config: ModelConfig, repeats: int, judge: bool) -> 
         f"(first fused call in this process, numba loading its loops: "
         f"{time.perf_counter() - start:.2f} s, left out below)"
     )
-    timing = side_by_side(engine, lambda: values @ weights, repeats)
+    timing = side_by_side(engine, lambda: values @ weights, repeats, REST)
     verdict = "target <= 2x: " + ("met" if timing.ratio <= 2 else "NOT met") if judge else ""
     row(f"score {size:,} personas: positions, zones / values @ w", timing, verdict)
-    timing = side_by_side(engine, lambda: floor_kernel(values, config), repeats)
+    timing = side_by_side(engine, lambda: floor_kernel(values, config), repeats, REST)
     verdict = "or <= 1.2x: " + ("met" if timing.ratio <= 1.2 else "NOT met") if judge else ""
     row(f"score {size:,} personas: positions, zones / floor kernel", timing, verdict)
+    timing = side_by_side(engine, lambda: values @ weights, repeats)
+    row("  (the same back to back, BLAS threads still spinning)", timing)
+    if threads > 1:
+        timing = side_by_side(
+            lambda: fused_positions(values, config, threads=1),
+            lambda: values @ weights,
+            repeats,
+            REST,
+        )
+        row("  (the engine on one thread) / values @ w", timing)
     timing = side_by_side(
         lambda: boundaries.zone_indices(numpy_positions(values, config)),
         lambda: values @ weights,
         max(1, repeats // 3),
+        REST,
     )
     row(f"  (numpy path, used below {FUSED_PERSONAS:,}) / values @ w", timing)
 
@@ -274,9 +304,12 @@ def main() -> None:
     config = default_config()
     repeats = 3 if args.quick else 15
 
-    threads = os.environ.get("OPENBLAS_NUM_THREADS", "as OpenBLAS chooses")
+    blas = os.environ.get("OPENBLAS_NUM_THREADS")
+    # Like with like: the engine scores on as many threads as BLAS may use.
+    threads = int(blas) if blas else fused_threads()
     print(
-        f"numpy {np.__version__}, BLAS threads: {threads}; {load()}\n"
+        f"numpy {np.__version__}, BLAS threads: {blas or 'as OpenBLAS chooses'}; "
+        f"engine's scoring threads: {threads}; {load()}\n"
         "times are medians of interleaved runs; ratios: of the medians, then of the best runs\n"
         "(engine time / baseline time, lower is better; targets are judged on the best runs)\n"
     )
@@ -284,7 +317,7 @@ def main() -> None:
     # Targets are judged only at the sizes they were set for.
     judge = not args.quick
     # Quick sizes stay just above the fused loops' thresholds, so CI runs them too.
-    bench_scoring(200_000 if args.quick else 1_000_000, config, repeats, judge)
+    bench_scoring(200_000 if args.quick else 1_000_000, config, repeats, judge, threads)
     people, samples = (200, 10_000) if args.quick else (1_000, 10_000)
     bench_monte_carlo(people, samples, config, repeats, judge)
     bench_reference(200 if args.quick else 2_000, config, max(1, repeats // 3))

@@ -14,7 +14,10 @@ loops instead (:mod:`model.kernels`, numba): :func:`fused_positions` and
 
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -384,10 +387,19 @@ FUSED_PERSONAS = 1 << 17
 below): loading them costs about a second once per process, which small batches never pay."""
 FUSED_CELLS = 2_000_000
 """Monte Carlo runs the fused loops from this many personas × samples on (numpy below)."""
-_FUSED_BLOCK = 1 << 15
-"""Personas per fused block: their rows (about 4 MB) stay in the last-level cache between the
-product and the reach, their sums and codes (about 1 MB) nearer still. Smaller blocks measured
-slower (more calls), larger ones no faster."""
+_FUSED_BLOCK = 1 << 14
+"""Personas per fused block: their sums, codes and positions (about 1 MB) stay in the core's
+own cache between the passes over them. Measured against 2**13 and 2**15: see
+``benchmarks/RESULTS.md``."""
+
+
+def fused_threads() -> int:
+    """How many threads scoring a big batch uses by default: one per core this process may run
+    on (the loops and numpy's exponentials release the GIL, so the threads run at once)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # no affinity on this platform (macOS, Windows)
+        return max(1, os.cpu_count() or 1)
 
 
 def score_positions(values: FloatArray, config: ModelConfig) -> FloatArray:
@@ -406,79 +418,114 @@ def positions_and_zones(values: FloatArray, config: ModelConfig) -> tuple[FloatA
     return positions, config.boundaries.zone_indices(positions)
 
 
-def fused_positions(values: FloatArray, config: ModelConfig) -> tuple[FloatArray, IntArray]:
+@dataclass(frozen=True)
+class _FusedRule:
+    """What the fused loops need of a configuration, as arrays (see :func:`fused_positions`)."""
+
+    products: FloatArray  # 3 × F: λ-scaled capital weights; −(hardship, struggle); −control
+    opens: FloatArray  # F: what opens each column's reach group (infinite: nothing)
+    bits: npt.NDArray[np.uint8]  # F: the column's group (1, 2, 4), or 0
+    settings: FloatArray  # λ, ceiling, knee by code ×4, room by code ×4, coercion floor
+    bounds: FloatArray  # the four zone boundaries
+
+    @classmethod
+    def of(cls, config: ModelConfig) -> _FusedRule:
+        cols = factor_columns()
+        weights = weight_vector(config)
+        scoring = config.scoring
+        lack = scoring.capital_lack.weight
+        products = np.zeros((3, len(weights)))
+        # λ·A in the sum itself, as the numpy path does: capital weights scaled by λ over their
+        # sum; the strands and control negated, ready for np.exp.
+        products[0, cols.capital] = weights[cols.capital] * (
+            np.array([lack]) / weights[cols.capital].sum()
+        )
+        products[1, cols.hardship] = -weights[cols.hardship]
+        products[1, cols.struggle] = -weights[cols.struggle]
+        products[2, cols.control] = -weights[cols.control]
+        opens = np.full(len(weights), np.inf)
+        bits = np.zeros(len(weights), dtype=np.uint8)
+        thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
+        groups = reach_groups(weights)
+        for index, (group, threshold) in enumerate(zip(groups, thresholds, strict=True)):
+            opens[list(group)] = threshold
+            bits[list(group)] = 1 << index
+        knee, room, _, floor = (x[0] for x in _by_code(Settings.of(config).edges))
+        settings = np.array([lack, scoring.circumstance_ceiling, *knee, *room, floor[3]])
+        return cls(products, opens, bits, settings, np.array(config.boundaries.as_tuple()))
+
+
+def fused_positions(
+    values: FloatArray, config: ModelConfig, threads: int | None = None
+) -> tuple[FloatArray, IntArray]:
     """:func:`positions_and_zones` through the fused loops, whatever the batch's size.
 
-    Per block of personas (in cache): one BLAS product reads each row once for the three
-    weighted sums; a loop compares the block with what opens each factor's group, eight
-    personas to a word (:func:`model.kernels.reach_codes`); numpy takes the two
-    exponentials; a vectorized loop gives the unbounded position and the compression's
+    Per block of personas: one compiled pass reads each row once for the three weighted sums
+    and the reach, eight personas to a word (:func:`model.kernels.sums_and_reach`); numpy takes
+    the two exponentials; a vectorized loop gives the unbounded position and the compression's
     argument; numpy takes the tangent; a last vectorized loop compresses, floors and zones.
     The same rule, operation for operation, as :func:`numpy_positions`.
+
+    The batch is cut into ``threads`` runs of whole blocks (by default :func:`fused_threads`),
+    scored at once: every step releases the GIL.
     """
-    from model import kernels  # numba: loaded only when a batch is big enough to need it
-
     values = np.ascontiguousarray(values, dtype=np.float64)
-    cols = factor_columns()
-    weights = weight_vector(config)
-    width = len(weights)
-    scoring = config.scoring
-    lack = scoring.capital_lack.weight
-    products = np.zeros((3, width))
-    # λ·A in the product itself, as the numpy path does: capital weights scaled by λ over
-    # their sum; the strands and control negated, ready for np.exp.
-    products[0, cols.capital] = weights[cols.capital] * (
-        np.array([lack]) / weights[cols.capital].sum()
-    )
-    products[1, cols.hardship] = -weights[cols.hardship]
-    products[1, cols.struggle] = -weights[cols.struggle]
-    products[2, cols.control] = -weights[cols.control]
-    # What opens each column's group (infinite: nothing), and the group's bit.
-    opens = np.full(len(weights), np.inf)
-    bits = np.zeros(len(weights), dtype=np.uint8)
-    thresholds = (scoring.presence, scoring.presence, scoring.decisive_threshold)
-    for index, (group, threshold) in enumerate(zip(reach_groups(weights), thresholds, strict=True)):
-        opens[list(group)] = threshold
-        bits[list(group)] = 1 << index
-    knee, room, _, floor = (x[0] for x in _by_code(Settings.of(config).edges))
-    settings = np.array([lack, scoring.circumstance_ceiling, *knee, *room, floor[3]])
-    bounds = np.array(config.boundaries.as_tuple())
-
+    rule = _FusedRule.of(config)
     total = values.shape[0]
     positions = np.empty(total)
     zones = np.empty(total, dtype=np.int8)
-    block = min(total, _FUSED_BLOCK) or 8
+    blocks = -(-total // _FUSED_BLOCK)
+    count = min(threads or fused_threads(), blocks) or 1
+    # Whole blocks to each thread, so its blocks are the ones a single thread would score.
+    cuts = [min(total, blocks * i // count * _FUSED_BLOCK) for i in range(count)] + [total]
+    runs = [slice(start, stop) for start, stop in itertools.pairwise(cuts)]
+    if count == 1:
+        _fused_run(values, rule, runs[0], positions, zones)
+    else:
+        with ThreadPoolExecutor(count) as pool:
+            for done in [
+                pool.submit(_fused_run, values, rule, run, positions, zones) for run in runs
+            ]:
+                done.result()
+    return positions, zones
+
+
+def _fused_run(
+    values: FloatArray,
+    rule: _FusedRule,
+    run: slice,
+    positions: FloatArray,
+    zones: IntArray,
+) -> None:
+    """Score rows ``run`` of ``values`` into the same rows of ``positions`` and ``zones``, a
+    block at a time, with buffers of its own (so runs can go at once)."""
+    from model import kernels  # numba: loaded only when a batch is big enough to need it
+
+    block = min(run.stop - run.start, _FUSED_BLOCK) or 8
     sums = np.empty((3, block))
     codes = np.empty(block, dtype=np.int8)
     raw, stretch = np.empty(block), np.empty(block)
-    for start in range(0, total, block):
-        stop = min(total, start + block)
+    for start in range(run.start, run.stop, block):
+        stop = min(run.stop, start + block)
         size = stop - start
-        rows = values[start:stop]
         out = sums[:, :size]
-        np.matmul(products, rows.T, out=out)
-        kernels.reach_codes(rows, opens, bits, codes[:size])
+        kernels.sums_and_reach(
+            values[start:stop], rule.products, rule.opens, rule.bits, out, codes[:size]
+        )
         np.exp(out[1:], out=out[1:])
         kernels.score_raw(
-            sums[0, :size],
-            sums[1, :size],
-            sums[2, :size],
-            codes[:size],
-            settings,
-            raw[:size],
-            stretch[:size],
+            out[0], out[1], out[2], codes[:size], rule.settings, raw[:size], stretch[:size]
         )
         np.tanh(stretch[:size], out=stretch[:size])
         kernels.score_place(
             raw[:size],
             stretch[:size],
             codes[:size],
-            settings,
-            bounds,
+            rule.settings,
+            rule.bounds,
             positions[start:stop],
             zones[start:stop],
         )
-    return positions, zones
 
 
 def numpy_positions(values: FloatArray, config: ModelConfig) -> FloatArray:

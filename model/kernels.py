@@ -56,14 +56,29 @@ _MAX_LEVELS = 8
 
 
 @_jit
-def reach_codes(values: FloatArray, opens: FloatArray, bits: ByteArray, codes: CodeArray) -> None:
-    """Each persona's reach code (row of ``values``), eight personas at a time in one 64-bit
-    word, a byte each: for every column, the eight comparisons with what opens it (``opens``,
-    infinite for a column that opens nothing) become one word of 0/1 bytes, multiplied by its
-    group's bit (``bits``: 1 hardship, 2 struggle, 4 decisive, 0 none) and OR-ed in. The word's
-    bytes then hold each persona's open groups, turned into codes byte by byte with no carry
-    between bytes: no loop over a persona's factors, no jumps. (Looping over every column runs
-    faster than over a list of only those that can open a group: measured, not reasoned.)
+def sums_and_reach(
+    values: FloatArray,
+    products: FloatArray,
+    opens: FloatArray,
+    bits: ByteArray,
+    sums: FloatArray,
+    codes: CodeArray,
+) -> None:
+    """One pass over a block of personas (rows of ``values``): the three weighted sums (rows of
+    ``products``, one per sum) into ``sums``, and each persona's reach code into ``codes``.
+
+    Eight personas at a time: their sums, then their reach, eight to one 64-bit word, a byte
+    each. For every column, the eight comparisons with what opens it (``opens``, infinite for
+    a column that opens nothing) become one word of 0/1 bytes, multiplied by its group's bit
+    (``bits``: 1 hardship, 2 struggle, 4 decisive, 0 none) and OR-ed in. The word's bytes then
+    hold each persona's open groups, turned into codes byte by byte with no carry between
+    bytes: no loop over a persona's factors, no jumps. The eight rows are still in the first
+    cache level when the reach reads them again, so each row comes from memory once.
+
+    The sums are plain loops, not BLAS: on two cores two of these loops read memory faster
+    than OpenBLAS's product on two threads does, and they leave no BLAS thread spinning beside
+    the rest of the work (measured: ``benchmarks/RESULTS.md``). They add in column order, so
+    they may differ from BLAS's sums in the last bit, as BLAS's own do between batch sizes.
 
     Codes: 0 neither strand, 1 hardship, 2 both strands, 3 force or manipulation at or above
     the decisive threshold. (Bytes in a word follow memory order: little-endian, as numba's
@@ -74,8 +89,20 @@ def reach_codes(values: FloatArray, opens: FloatArray, bits: ByteArray, codes: C
     packed = codes[:whole].view(np.uint64)
     ones = np.uint64(0x0101010101010101)
     threes = ones * np.uint64(3)
+    first, second, third = products[0], products[1], products[2]
     for q in range(whole // 8):
         base = q * 8
+        for p in range(base, base + 8):
+            # Three chains of additions, which the processor overlaps across rows.
+            a = b = c = 0.0
+            for j in range(width):
+                value = values[p, j]
+                a += value * first[j]
+                b += value * second[j]
+                c += value * third[j]
+            sums[0, p] = a
+            sums[1, p] = b
+            sums[2, p] = c
         groups = np.uint64(0)
         for j in range(width):
             threshold = opens[j]
@@ -90,10 +117,18 @@ def reach_codes(values: FloatArray, opens: FloatArray, bits: ByteArray, codes: C
         lifted = (decisive << np.uint64(8)) - decisive  # 0xFF in each decisive byte
         packed[q] = (code & ~lifted) | (threes & lifted)
     for p in range(whole, rows):  # the last few, one at a time
+        a = b = c = 0.0
         open_ = 0
         for j in range(width):
-            if values[p, j] >= opens[j]:
+            value = values[p, j]
+            a += value * first[j]
+            b += value * second[j]
+            c += value * third[j]
+            if value >= opens[j]:
                 open_ |= bits[j]
+        sums[0, p] = a
+        sums[1, p] = b
+        sums[2, p] = c
         strand = open_ & 1
         codes[p] = 3 if open_ & 4 else strand + (strand & (open_ >> 1))
 

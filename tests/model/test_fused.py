@@ -8,6 +8,7 @@ are checked against sorting, and the quantiles built from them against ``np.quan
 
 from __future__ import annotations
 
+import os
 from contextlib import AbstractContextManager
 from unittest.mock import patch
 
@@ -16,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import model.engine as engine
 import model.montecarlo as montecarlo
 from model import ModelConfig, Persona, PersonaSet, simulate
 from model.engine import (
@@ -92,6 +94,30 @@ def test_fused_scoring_takes_any_layout(config: ModelConfig) -> None:
     positions, _ = fused_positions(values, config)
     assert np.array_equal(fused_positions(np.asfortranarray(values), config)[0], positions)
     assert fused_positions(values[:0], config)[0].shape == (0,)
+
+
+@PROPERTY
+@given(
+    data=st.data(),
+    config=configs(),
+    threads=st.integers(2, 5),
+    block=st.sampled_from([8, 16, 24, 64]),
+)
+def test_scoring_on_several_threads_gives_the_one_thread_figures_exactly(
+    data: st.DataObject, config: ModelConfig, threads: int, block: int
+) -> None:
+    # Small blocks, so a few dozen personas make many blocks, cut unevenly among the threads,
+    # some of them a part-block at the end.
+    values = data.draw(value_matrices(config))
+    with patch.object(engine, "_FUSED_BLOCK", block):
+        alone = fused_positions(values, config, threads=1)
+        together = fused_positions(values, config, threads=threads)
+    assert np.array_equal(together[0], alone[0])
+    assert np.array_equal(together[1], alone[1])
+
+
+def test_the_default_thread_count_is_the_cores_this_process_may_use() -> None:
+    assert 1 <= engine.fused_threads() <= (os.cpu_count() or 1)
 
 
 # ---------------------------------------------------------------- Monte Carlo
