@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 from dashboard import safe_text
 from dashboard.figures import framings as framing_figures
 from dashboard.figures import spectrum_map, theme
-from dashboard.present_slides import Slide, Stage
+from dashboard.present_slides import MAP_KINDS, Slide, Stage
 from model import Persona, frame, framings
 from model.explanation import NOTICE
 from model.results import Results
@@ -43,7 +43,6 @@ the screen (``dashboard/views/present.py``)."""
 _LABEL_WRAP = 76
 """Characters on a label's line: the chart's plot is about 870 px wide at 1040 px, and 76
 characters of 22 px type take about 780 px, so the bundled personas' labels are one line."""
-_MAP_KINDS = {SceneKind.REVEAL_PERSONAS, SceneKind.YOUTH, SceneKind.VIOLENCE}
 SOURCE = (
     f"Source: danah boyd, “{ESSAYS[1].short_title}” and companion essays; "
     "model and personas: ccc-spectrum"
@@ -56,8 +55,11 @@ FRAMINGS_KEY = (
 
 
 def _row_label(persona: Persona, *, highlighted: bool = False) -> str:
-    """A persona's whole label at the slide's width (:func:`theme.persona_tick`)."""
-    return theme.persona_tick(persona, highlighted=highlighted, width=_LABEL_WRAP)
+    """A persona's whole label at the slide's width (:func:`theme.persona_tick`). The mark of a
+    highlighted label gets room of its own, so it breaks where it would unmarked: marking a
+    persona never changes how many slides a scene takes."""
+    extra = len(theme.HIGHLIGHT_MARK) if highlighted else 0
+    return theme.persona_tick(persona, highlighted=highlighted, width=_LABEL_WRAP + extra)
 
 
 def _without(trace: dict[str, Any], hidden: str) -> dict[str, Any]:
@@ -125,13 +127,27 @@ def enlarge(
         lines = max(
             _row_label(p, highlighted=p.id == highlight).count("<br>") + 1 for p in by_id.values()
         )
-        # A row holds its label above its markers; the first row's label needs room above it.
-        need = LABEL_SHIFT_PX + LINE_PX * lines + MARKER_PX // 2 + 8
+        need = _row_need(lines)
         row_px = max(need, min(ROW_MAX_PX, ROWS_PX // rows))
         above = max(0, LABEL_SHIFT_PX + LINE_PX * lines + 6 - row_px // 2)
         fig.update_yaxes(range=[-0.5, rows - 0.5 + above / row_px])
         fig.update_layout(height=90 + 70 + row_px * rows + above, margin_t=90, margin_b=70)
     return fig
+
+
+def _row_need(lines: int) -> int:
+    """A row's least height for labels of ``lines`` lines: a row holds its label above its
+    markers."""
+    return LABEL_SHIFT_PX + LINE_PX * lines + MARKER_PX // 2 + 8
+
+
+def fits_slide(personas: Sequence[Persona]) -> bool:
+    """Whether a map slide holds these personas' rows in :data:`ROWS_PX`, their labels as
+    :func:`enlarge` draws them: eight one-line labels do."""
+    if len(personas) <= 1:
+        return True
+    lines = max(_row_label(p).count("<br>") + 1 for p in personas)
+    return len(personas) * _row_need(lines) <= ROWS_PX
 
 
 def _map(personas: Sequence[Persona], results: Results, highlight: str | None) -> go.Figure:
@@ -151,7 +167,7 @@ def slide_figure(slide: Slide, results: Results) -> go.Figure | None:
     kind = slide.scene.kind
     if kind is SceneKind.SPECTRUM_LANGUAGE:
         return _axis(results)
-    if kind in _MAP_KINDS and slide.personas:
+    if kind in MAP_KINDS and slide.personas:
         return _staged(_map(slide.personas, results, slide.highlight), slide)
     if kind is SceneKind.FRAMINGS and slide.personas:
         views = [frame(results.assessments[p.id], f.id) for p in slide.personas for f in framings()]

@@ -1,7 +1,9 @@
 """A deck unfolded into slides: what the presentation page shows at each step, and its address.
 
 A scene is one slide, except a ``reveal_personas`` scene, which shows each of its personas in
-three steps: where they place themselves, then the assessment, then the gap (L50). The slide
+three steps: where they place themselves, then the assessment, then the gap (L50), and a map
+scene with more personas than a slide holds at projector size, which runs over as many slides
+as it needs (8 personas each, for one-line labels), each saying which of them it shows. The slide
 number is the page's ``?scene=`` (1-based), ``?personas=`` picks and orders the personas for
 every scene, ``?order=`` sorts the rows of the map slides that are not a reveal (a reveal keeps
 the trainer's order: sorting it by the assessment would give away what is not yet shown) and
@@ -11,7 +13,8 @@ functions, no Streamlit: the page and the standalone HTML export unfold a deck t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import itertools
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
@@ -25,6 +28,13 @@ NOTES_PARAM = "notes"
 ORDER_PARAM = "order"
 HIGHLIGHT_PARAM = "highlight"
 MAX_LINKED_PERSONAS = 40
+ROWS_PER_SLIDE = 8
+"""A map slide's most rows when no measure is given to :func:`unfold` (the page gives its own,
+``present_figures.fits_slide``, which counts each label's lines)."""
+
+
+MAP_KINDS = frozenset({SceneKind.REVEAL_PERSONAS, SceneKind.YOUTH, SceneKind.VIOLENCE})
+"""Scenes whose chart has a row for each persona (so a slide holds only so many)."""
 
 
 class Stage(IntEnum):
@@ -50,11 +60,15 @@ class Slide:
     number: int
     """1-based position in the deck (the ``?scene=`` of its link)."""
     personas: tuple[Persona, ...]
-    """Who the scene shows; for a reveal, those revealed so far, the current one last."""
+    """Who the slide shows; for a reveal, those revealed so far on this slide, the current one
+    last."""
     stage: Stage | None = None
-    reveal_total: int = 0
+    scene_total: int = 0
+    """How many personas the whole scene has, over all its slides."""
     highlight: str | None = None
     """The id of the persona marked on the slide's chart, if any."""
+    first: int = 1
+    """Where the slide's first persona comes in the scene's list (1-based)."""
 
     @property
     def current(self) -> Persona | None:
@@ -63,11 +77,14 @@ class Slide:
 
     @property
     def step_text(self) -> str:
-        """For a reveal, "Person 2 of 3: the outside assessment"; otherwise empty."""
-        if self.stage is None:
-            return ""
-        count = len(self.personas)
-        return f"Person {count} of {self.reveal_total}: {STAGE_NAMES[self.stage]}"
+        """For a reveal, "Person 2 of 3: the outside assessment"; for a scene over several
+        slides, "Personas 9–15 of 15"; otherwise empty."""
+        last = self.first + len(self.personas) - 1
+        if self.stage is not None:
+            return f"Person {last} of {self.scene_total}: {STAGE_NAMES[self.stage]}"
+        if self.personas and len(self.personas) < self.scene_total:
+            return f"Personas {self.first}–{last} of {self.scene_total}"
+        return ""
 
 
 def linked_ids(raw: str | None, known: Mapping[str, Persona]) -> tuple[list[str], list[str]]:
@@ -110,6 +127,28 @@ def scene_personas(
     return tuple(people)
 
 
+def pages(
+    people: Sequence[Persona], fits: Callable[[Sequence[Persona]], bool]
+) -> list[tuple[Persona, ...]]:
+    """``people`` in order, cut into as few slides as ``fits`` allows, as even as it allows
+    (15 one-line rows: 8 and 7; 9 of them: 5 and 4, not 8 and 1)."""
+    filled: list[list[Persona]] = []
+    for person in people:
+        if filled and fits([*filled[-1], person]):
+            filled[-1].append(person)
+        else:
+            filled.append([person])
+    count, size = len(filled), len(people)
+    if count < 2:
+        return [tuple(page) for page in filled]
+    base, extra = divmod(size, count)  # the larger pages first
+    cuts = list(itertools.accumulate((base + (i < extra) for i in range(count)), initial=0))
+    even = [tuple(people[a:b]) for a, b in itertools.pairwise(cuts)]
+    if all(fits(page) for page in even):
+        return even
+    return [tuple(page) for page in filled]
+
+
 def unfold(
     deck: Deck,
     known: Mapping[str, Persona],
@@ -118,23 +157,35 @@ def unfold(
     order: RowOrder = RowOrder.GIVEN,
     assessments: Mapping[str, Assessment] | None = None,
     highlight: str | None = None,
+    fits: Callable[[Sequence[Persona]], bool] | None = None,
 ) -> list[Slide]:
     """Every slide of the deck, in order; ``order`` (which needs ``assessments``) sorts the rows
-    of every slide but a reveal's, and ``highlight`` (a known id) marks one persona."""
+    of every slide but a reveal's, ``highlight`` (a known id) marks one persona, and ``fits``
+    says whether a map slide holds its rows (at most :data:`ROWS_PER_SLIDE` if not given)."""
     mark = highlight if highlight in known else None
+    holds = fits or (lambda rows: len(rows) <= ROWS_PER_SLIDE)
     slides: list[Slide] = []
     for scene in deck.scenes:
         people = scene_personas(scene, deck, known, chosen)
+        total = len(people)
         if scene.kind is SceneKind.REVEAL_PERSONAS and people:
-            for index in range(len(people)):
-                for stage in Stage:
-                    slides.append(
-                        Slide(scene, len(slides) + 1, people[: index + 1], stage, len(people), mark)
-                    )
+            first = 1
+            for page in pages(people, holds):
+                for index in range(len(page)):
+                    for stage in Stage:
+                        shown = page[: index + 1]
+                        slides.append(
+                            Slide(scene, len(slides) + 1, shown, stage, total, mark, first)
+                        )
+                first += len(page)
             continue
         if assessments is not None and order is not RowOrder.GIVEN:
             people = tuple(ordered(people, assessments, order))
-        slides.append(Slide(scene, len(slides) + 1, people, highlight=mark))
+        runs = pages(people, holds) if scene.kind in MAP_KINDS and people else [people]
+        first = 1
+        for run in runs:
+            slides.append(Slide(scene, len(slides) + 1, run, None, total, mark, first))
+            first += len(run)
     return slides
 
 

@@ -14,7 +14,7 @@ import streamlit as st
 
 import decks
 from dashboard import present_export, present_slides, print_css, safe_text, session
-from dashboard.present_figures import CHART_PX, key_text, slide_figure
+from dashboard.present_figures import CHART_PX, fits_slide, key_text, slide_figure
 from dashboard.present_slides import (
     HIGHLIGHT_PARAM,
     NOTES_PARAM,
@@ -398,6 +398,7 @@ def render() -> None:
         order=present_slides.row_order(st.query_params.get(ORDER_PARAM)),
         assessments=results.assessments,
         highlight=st.query_params.get(HIGHLIGHT_PARAM),
+        fits=fits_slide,
     )
     number = present_slides.slide_number(st.query_params.get(SCENE_PARAM), len(slides))
     if st.query_params.get(SCENE_PARAM) != str(number):

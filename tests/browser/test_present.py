@@ -19,10 +19,11 @@ from pypdf import PdfReader
 import decks
 import model
 from dashboard import present_slides
+from dashboard.present_figures import fits_slide
 from model import load_personas
 from model.explanation import NOTICE
 from model.ordering import RowOrder, ordered
-from model.scenes import load_deck_bytes
+from model.scenes import SceneKind, load_deck_bytes
 from personas import bundled_path
 from tests import serving
 from tests.browser.conftest import LOGS, SCREENSHOTS, Tab, screenshot, visit, wait_for_script
@@ -32,6 +33,8 @@ pytestmark = pytest.mark.browser
 
 SIZES = [(1280, 720), (1920, 1080)]
 MAP_SLIDE = 14  # "Violence runs across the whole spectrum": eight personas on the map
+with bundled_path() as _folder:
+    LABELS = {p.label for p in load_personas([_folder]).personas}
 
 
 def slides() -> list[present_slides.Slide]:
@@ -213,6 +216,45 @@ def test_a_link_orders_and_highlights_a_map_slide_and_it_still_fits(
     assert [t.removeprefix("▶ ").split(" · ")[0] for t in tops] == expected
     seen = page.evaluate(_OVERFLOW)
     assert seen["main"][0] <= seen["main"][1] and seen["bar"] <= height, seen
+
+
+@pytest.mark.parametrize(("width", "height"), SIZES)
+def test_a_link_to_every_persona_runs_each_map_scene_over_slides_that_fit(
+    open_tab: Callable[..., Tab], server: Server, width: int, height: int
+) -> None:
+    """Fifteen personas: more rows than a slide holds at projector size. Each map scene runs
+    over two slides that say which personas they show, each fitting the screen, and together
+    they show every persona once."""
+    with bundled_path() as folder:
+        known = {p.id: p for p in load_personas([folder]).personas}
+    deck = load_deck_bytes(decks.default_bytes(), decks.DEFAULT)
+    unfolded = present_slides.unfold(deck, known, list(known), fits=fits_slide)
+    widest = [
+        s
+        for s in unfolded
+        if s.scene.kind is SceneKind.VIOLENCE
+        or (
+            s.stage is present_slides.Stage.GAP
+            and s.step_text.startswith(("Person 8 ", "Person 15 "))
+        )
+    ]
+    assert len(widest) == 4
+    page = open_tab(width, height).page
+    link = "present?personas=" + ",".join(known)
+    shown: list[str] = []
+    for slide in widest:
+        visit(page, server, f"{link}&scene={slide.number}")
+        page.locator(".js-plotly-plot .annotation-text").first.wait_for()
+        page.wait_for_timeout(300)
+        assert page.locator(".st-key-present-step").inner_text().strip() == slide.step_text
+        seen = page.evaluate(_OVERFLOW)
+        assert seen["main"][0] <= seen["main"][1] and seen["bar"] <= height, (slide.number, seen)
+        labels = page.locator(".js-plotly-plot .annotation-text").all_text_contents()
+        rows = [t.split(" · ")[0] for t in labels if t.split(" · ")[0] in LABELS]
+        assert len(rows) == len(slide.personas), (slide.number, labels)
+        if slide.scene.kind is SceneKind.VIOLENCE:
+            shown += rows
+    assert sorted(shown) == sorted(p.label for p in known.values())
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

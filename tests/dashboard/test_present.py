@@ -7,12 +7,15 @@ from collections.abc import Callable
 
 import pytest
 import tomli_w
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 import decks
 from dashboard import present_slides
-from model import InputError
-from model.scenes import load_deck_bytes
+from dashboard.present_figures import fits_slide
+from model import InputError, Persona
+from model.scenes import SceneKind, load_deck_bytes
 from tests import pages
 from tests.dashboard.conftest import open_page, unescape, walk
 
@@ -184,3 +187,57 @@ def test_an_unknown_highlight_or_order_in_a_link_changes_nothing(app: App) -> No
     odd = _violence_slide(open_page(app(scene="14", highlight="nobody", order="sideways"), PRESENT))
     assert _rows(odd) == _rows(plain)
     assert not any("▶" in str(a.get("text")) for a in odd["layout"]["annotations"])
+
+
+# ---------------------------------------------------------------- scenes over several slides
+
+
+@settings(max_examples=80, deadline=None)
+@given(count=st.integers(0, 40), most=st.integers(1, 10), data=st.data())
+def test_pages_keep_every_row_in_order_in_as_few_even_slides_as_fit(
+    bundled: list[Persona], count: int, most: int, data: st.DataObject
+) -> None:
+    people = data.draw(st.lists(st.sampled_from(bundled), min_size=count, max_size=count))
+    runs = present_slides.pages(people, lambda rows: len(rows) <= most)
+    assert [p for run in runs for p in run] == people
+    assert len(runs) == -(-count // most)  # as few as fit
+    sizes = [len(run) for run in runs]
+    assert all(0 < size <= most for size in sizes)
+    assert sizes == sorted(sizes, reverse=True) and (not sizes or sizes[0] - sizes[-1] <= 1)
+
+
+def test_pages_fill_greedily_when_an_even_cut_would_not_fit(bundled: list[Persona]) -> None:
+    # A row that needs a slide to itself (say, a label of many lines) keeps the greedy cut.
+    wide = bundled[0]
+    people = [*bundled[1:4], wide, *bundled[4:6]]
+    runs = present_slides.pages(
+        people, lambda rows: len(rows) <= 3 and (wide not in rows or len(rows) == 1)
+    )
+    assert [list(run) for run in runs] == [bundled[1:4], [wide], bundled[4:6]]
+
+
+def test_fifteen_personas_run_the_map_scenes_over_two_slides_that_each_fit(
+    bundled: list[Persona],
+) -> None:
+    known = {p.id: p for p in bundled}
+    assert len(known) == 15
+    slides = present_slides.unfold(default_deck(), known, list(known), fits=fits_slide)
+    assert [s.number for s in slides] == list(range(1, len(slides) + 1))
+    violence = [s for s in slides if s.scene.kind is SceneKind.VIOLENCE]
+    assert [s.step_text for s in violence] == ["Personas 1–8 of 15", "Personas 9–15 of 15"]
+    assert [p for s in violence for p in s.personas] == bundled
+    # The reveal: 3 steps a persona; its second slide starts afresh at person 9.
+    reveal = [s for s in slides if s.scene.kind is SceneKind.REVEAL_PERSONAS]
+    assert len(reveal) == 3 * 15
+    ninth = next(s for s in reveal if s.step_text.startswith("Person 9 of 15"))
+    assert ninth.personas == (bundled[8],) and ninth.current == bundled[8]
+    last = reveal[-1]
+    assert last.step_text == "Person 15 of 15: the gap between the two"
+    assert last.personas == tuple(bundled[8:])
+    for slide in slides:
+        if slide.scene.kind in present_slides.MAP_KINDS:
+            assert fits_slide(slide.personas), slide.number
+    # The default deck's own eight still fit one slide each, whatever is highlighted.
+    for mark in [None, *known]:
+        plain = present_slides.unfold(default_deck(), known, highlight=mark, fits=fits_slide)
+        assert len(plain) == 16, mark
