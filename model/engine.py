@@ -469,6 +469,8 @@ def fused_positions(
     The batch is cut into ``threads`` runs of whole blocks (by default :func:`fused_threads`),
     scored at once: every step releases the GIL.
     """
+    if threads is not None and threads < 1:
+        raise ValueError(f"threads must be at least 1, not {threads}")
     values = np.ascontiguousarray(values, dtype=np.float64)
     rule = _FusedRule.of(config)
     total = values.shape[0]

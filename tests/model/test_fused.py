@@ -116,8 +116,10 @@ def test_scoring_on_several_threads_gives_the_one_thread_figures_exactly(
     assert np.array_equal(together[1], alone[1])
 
 
-def test_the_default_thread_count_is_the_cores_this_process_may_use() -> None:
+def test_the_default_thread_count_is_the_cores_this_process_may_use(config: ModelConfig) -> None:
     assert 1 <= engine.fused_threads() <= (os.cpu_count() or 1)
+    with pytest.raises(ValueError, match="threads must be at least 1"):
+        fused_positions(np.zeros((3, len(FACTOR_IDS))), config, threads=0)
 
 
 # ---------------------------------------------------------------- Monte Carlo
