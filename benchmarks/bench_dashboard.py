@@ -89,6 +89,18 @@ def first_load(page: Page, url: str) -> float:
     return time.perf_counter() - start
 
 
+# What a first load fetched: every request (most are Streamlit's element chunks, one per widget
+# type and its helpers) and the megabytes of JavaScript. Streamlit's server leaves Nagle's
+# algorithm on (its socket's proto is 0, so asyncio does not set TCP_NODELAY): over a kept-alive
+# connection each response's body waits about 40 ms for the browser's delayed ACK, six
+# connections at a time, so the count of requests is much of what a first load pays.
+RESOURCES = """() => {
+  const all = performance.getEntriesByType('resource');
+  const js = all.filter(e => e.initiatorType === 'script' || /\\.js(\\?|$)/.test(e.name));
+  return [all.length, js.reduce((n, e) => n + e.decodedBodySize, 0) / 1e6];
+}"""
+
+
 # The markers' positions in the last chart on the page; null while it is being replaced.
 SIGNATURE = """() => {
   const plots = document.querySelectorAll('.js-plotly-plot');
@@ -158,6 +170,7 @@ def main() -> None:
     logs = Path(tempfile.mkdtemp(prefix="spectrum-bench-"))
     results: dict[str, list[float]] = {}
     load_average: list[float] = []
+    fetches: dict[str, list[tuple[int, float]]] = {}
 
     def record(name: str, value: float) -> None:
         results.setdefault(name, []).append(value)
@@ -182,6 +195,7 @@ def main() -> None:
                 context = browser.new_context(viewport={"width": 1440, "height": 1000})
                 page = context.new_page()
                 load = first_load(page, url + "/")
+                fetched = page.evaluate(RESOURCES)
                 # One way only: back at the default, the page reruns whole (every page's
                 # "modified" marker goes), which only the first change after a load pays.
                 keys = ["ArrowRight"] * CHANGES
@@ -190,10 +204,12 @@ def main() -> None:
                     context = browser.new_context(viewport={"width": 1440, "height": 1000})
                     page = context.new_page()
                     adjust = first_load(page, url + "/adjust")
+                    adjust_fetched = page.evaluate(RESOURCES)
                     page.wait_for_selector(".ccc-live[data-live='on']", timeout=60_000)
                     changes = [live_change(page, key) for key in keys]
                     if round_:
                         record("first load, adjust page: dashboard", adjust)
+                        fetches.setdefault("adjust page: dashboard", []).append(adjust_fetched)
                         for index, (live, server, whole) in enumerate(changes):
                             when = "first" if index == 0 else "later"
                             record(f"live path, {when}: dashboard", live)
@@ -211,6 +227,9 @@ def main() -> None:
                             record(f"weight change, {when}: {name}", value)
                 if round_:
                     record(f"first load: {name}", load)
+                    fetches.setdefault(
+                        f"{'map page' if name != 'minimal' else 'page'}: {name}", []
+                    ).append(fetched)
                 context.close()
         browser.close()
 
@@ -225,6 +244,12 @@ def main() -> None:
         f"{'map script run (new session)':44} {statistics.median(cold):8.1f}ms "
         f"{min(cold):8.1f}ms {len(cold):4}"
     )
+    for name, counts in fetches.items():
+        requests = statistics.median(count for count, _ in counts)
+        megabytes = statistics.median(mb for _, mb in counts)
+        print(
+            f"{'fetched on first load, ' + name:44} {requests:5.0f} requests, {megabytes:.1f} MB JS"
+        )
     print(f"load average (1 min) at each round: {', '.join(f'{x:.2f}' for x in load_average)}")
     print()
 
