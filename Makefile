@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 # Re-install only when the project's metadata changes, so repeated runs start at once.
 STAMP := $(VENV)/.installed
 
-.PHONY: setup browser dashboard test lint check bench clean
+.PHONY: setup browser dashboard dev test lint check bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -22,6 +22,11 @@ setup: $(STAMP)
 
 dashboard: $(STAMP)
 	$(BIN)/streamlit run dashboard/app.py
+
+# For working on the dashboard: Streamlit watches the source files and offers to rerun a page
+# when one is saved (off in .streamlit/config.toml, where watching costs every run time).
+dev: $(STAMP)
+	$(BIN)/streamlit run dashboard/app.py --server.fileWatcherType auto
 
 # The browser tests drive Debian's Chromium (no browser can be downloaded). Install it when we
 # can (as root, with apt); otherwise say how, and the browser tests skip with that reason

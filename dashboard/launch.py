@@ -28,7 +28,9 @@ SETTINGS: dict[str, Setting] = {
     "server.headless": True,
     "server.disconnectedSessionTTL": 60,
     "server.address": "localhost",
+    "server.fileWatcherType": "none",
     "runner.magicEnabled": False,
+    "runner.postScriptGC": False,
     "client.toolbarMode": "minimal",
     "client.disableDataExport": True,
     "theme.base": "light",
@@ -47,12 +49,6 @@ SETTINGS: dict[str, Setting] = {
 }
 """``.streamlit/config.toml``, section by section, as ``section.option`` → value."""
 
-INSTALLED_ONLY: dict[str, Setting] = {
-    # Installed code does not change while it runs: no need to watch (or poll) its files.
-    "server.fileWatcherType": "none",
-}
-"""Settings for an installed copy only (a clone reloads the pages as they are edited)."""
-
 
 def _flag_value(value: Setting) -> str:
     if isinstance(value, bool):
@@ -64,8 +60,7 @@ def _flag_value(value: Setting) -> str:
 
 def flags() -> list[str]:
     """The settings as ``streamlit run`` flags: ``["--browser.gatherUsageStats", "false", ...]``."""
-    settings = {**SETTINGS, **INSTALLED_ONLY}
-    return [part for key, value in settings.items() for part in (f"--{key}", _flag_value(value))]
+    return [part for key, value in SETTINGS.items() for part in (f"--{key}", _flag_value(value))]
 
 
 def command(app: Path, args: Sequence[str] = ()) -> list[str]:

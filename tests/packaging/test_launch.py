@@ -42,7 +42,7 @@ def test_the_privacy_settings_are_among_them() -> None:
 
 
 def test_every_setting_is_a_streamlit_option() -> None:
-    for key in {**launch.SETTINGS, **launch.INSTALLED_ONLY}:
+    for key in launch.SETTINGS:
         st.get_option(key)  # raises for a key Streamlit does not define
 
 
