@@ -33,11 +33,17 @@ if _EXPORT_WAS_ON:
     st.rerun()  # after st.navigation, so the run starts again on the page that was asked for
 with timing.timed(current.url_path or "map"):
     model_link.adopt()  # a shared ``?model=`` link, before anything reads the configuration
-    sidebar.render()
-    print_css.apply()  # printing any page to A4 gives the whole chart, its key and its table
     notice.render()  # the notice in the main area while the sidebar is collapsed (phones)
     modified = st.container()  # filled after the page, so it shows the model the page left
-    current.run()
+    # The page before the sidebar (which shows in its own place whatever the order): the page's
+    # elements reach the browser first, so their code is asked for first, ahead of the
+    # sidebar's uploader and buttons (measured: benchmarks/RESULTS.md). The sidebar is drawn
+    # even when the page stops or moves to another page.
+    try:
+        current.run()
+    finally:
+        sidebar.render()
+        print_css.apply()  # printing any page to A4 gives the whole chart, its key and its table
     with modified:
         model_link.marker()
     model_link.publish()
