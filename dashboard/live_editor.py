@@ -3,7 +3,9 @@
 A Streamlit slider tells the server of every step and the chart is drawn anew when the answer
 comes back; here the browser recomputes the personas' positions with the model's own rule
 (:mod:`model.live_rule`, mirrored in ``components/live_editor/rule.js``) on every ``input``
-event and redraws the one plot in place (``Plotly.react``). When the slider settles, the
+event and redraws the markers' plot in place (``Plotly.react``), laid over a second plot of
+what a slider never moves (zones, labels, axes), which is drawn only with the server's figure:
+a plot's redraw costs mostly its labels, so the moving plot has none. When the slider settles, the
 weights go to the server, whose numbers replace the browser's and which every other page
 follows. If the browser cannot reproduce the server's positions (say the rule changed and the
 JavaScript did not), the chart just waits for the server.

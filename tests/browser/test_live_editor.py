@@ -52,7 +52,7 @@ LINKY = "see https://evil.example/login or www.evil.example and mail a@evil.exam
 
 # The filled markers' positions (data units) as the plot holds them now.
 DRAWN = """() => {
-  const plot = document.querySelector('.ccc-live .js-plotly-plot');
+  const plot = document.querySelector('.ccc-live__plot.js-plotly-plot');
   const traces = plot && plot.data;
   if (!traces) return null;
   const after = traces.filter(t => t.mode === 'markers').pop();
@@ -299,7 +299,7 @@ def test_the_chart_reads_each_persona_by_keyboard_and_opens_one(
     first = assess(bundled, default_config())[0]
     expect(reading).to_contain_text(f"{bundled[0].label} ({bundled[0].id})")
     expect(reading).to_contain_text(f"{first.position:.3f} now")
-    expect(page.locator(f"{EDITOR} .hoverlayer")).to_contain_text(bundled[0].id)
+    expect(page.locator(f"{EDITOR} .ccc-live__plot .hoverlayer")).to_contain_text(bundled[0].id)
     page.keyboard.press("ArrowDown")
     expect(reading).to_contain_text(bundled[1].id)
     page.keyboard.press("Enter")

@@ -2,7 +2,8 @@
 // one component, so the chart follows a slider while it moves instead of after a round trip.
 //
 // While a slider moves, the browser places the personas with the model's own rule (rule.js, fed
-// by model/live_rule.py) and redraws the one plot in place (Plotly.react). When the slider
+// by model/live_rule.py) and redraws the markers' plot in place (Plotly.react), over a plot of
+// what a slider never moves (zones, labels, axes), drawn only with the server's. When the slider
 // settles (no input for a moment, or the pointer released), the weights go to the server, and
 // its numbers, figure and table replace the browser's. If this file cannot compute the rule
 // (another version) or its numbers disagree with the server's, the chart simply waits for the
@@ -65,6 +66,42 @@ function digits(step) {
   return text.includes(".") ? text.split(".")[1].length : 0;
 }
 
+// The plot below: the figure's layout whole (zones, labels, axes, key), and one trace that
+// draws nothing but gives the rows' categories, as the plot above has them.
+function underneath(traces) {
+  const rows = traces.find((trace) => Array.isArray(trace.y)) || { x: [], y: [] };
+  return [{ type: "scatter", mode: "none", x: rows.x, y: rows.y, hoverinfo: "skip", showlegend: false }];
+}
+
+// The plot above: the same axes, ranges and plot area as the plot below (its margins are the
+// ones the plot below was drawn with), nothing drawn but the traces, on a clear background.
+function above(layout, base) {
+  const size = base._fullLayout && base._fullLayout._size;
+  const out = {
+    ...layout,
+    annotations: [],
+    shapes: [],
+    images: [],
+    paper_bgcolor: "rgba(0,0,0,0)",
+    plot_bgcolor: "rgba(0,0,0,0)",
+  };
+  for (const key of Object.keys(layout)) {
+    if (/^[xy]axis\d*$/.test(key)) {
+      out[key] = {
+        ...layout[key],
+        showticklabels: false,
+        showgrid: false,
+        zeroline: false,
+        showline: false,
+        ticks: "",
+        title: { text: "" },
+      };
+    }
+  }
+  if (size) out.margin = { l: size.l, r: size.r, t: size.t, b: size.b, autoexpand: false };
+  return out;
+}
+
 let counter = 0;
 
 class Editor {
@@ -87,7 +124,14 @@ class Editor {
         "persona's position, Enter opens it.",
     );
     this.reading = el("p", { class: "ccc-live__reading", "aria-live": "polite" });
-    this.figure.append(this.plot, this.hint, this.reading);
+    // Two plots, one over the other: below, what a slider never moves (zones, labels, axes),
+    // drawn when the server's numbers come; above, the markers and their connectors on a
+    // clear background, redrawn on every step. Plotly redraws a whole plot when its data
+    // change, and the labels and zones were most of that work (measured: RESULTS.md).
+    this.base = el("div", { class: "ccc-live__base", "aria-hidden": "true" });
+    this.stack = el("div", { class: "ccc-live__stack" });
+    this.stack.append(this.base, this.plot);
+    this.figure.append(this.stack, this.hint, this.reading);
     this.root.append(this.controlsBox, this.figure);
     this.inputs = new Map(); // control key → {range, box, control}
     this.layoutKeys = "";
@@ -152,7 +196,7 @@ class Editor {
       this.local[control.key] = control.value;
       this.showValue(control.key, control.value);
     }
-    this.draw(data.figure.data, data.positions);
+    this.draw(data.figure.data, data.positions, true);
   }
 
   // --- the controls ---------------------------------------------------------------------------
@@ -284,10 +328,12 @@ class Editor {
     this.draw(traces, now);
   }
 
-  draw(traces, positions) {
+  draw(traces, positions, whole = false) {
     // Frames are drawn one after another, and only the newest waiting one: a slider moving
-    // faster than the plot redraws skips frames instead of queueing them.
-    this.next = { traces, positions };
+    // faster than the plot redraws skips frames instead of queueing them. ``whole``: the
+    // server's figure, so the plot below is drawn again too.
+    whole = whole || Boolean(this.next && this.next.whole);
+    this.next = { traces, positions, whole };
     if (!this.running) this.running = this.flush();
   }
 
@@ -295,12 +341,15 @@ class Editor {
     try {
       const Plotly = await loadPlotly();
       while (this.next) {
-        const { traces, positions } = this.next;
+        const { traces, positions, whole } = this.next;
         this.next = null;
         const layout = { ...this.data.figure.layout, autosize: true };
         delete layout.width;
         const config = { ...this.data.config, responsive: true };
-        await Plotly.react(this.plot, traces, layout, config);
+        if (whole || !this.base.data) {
+          await Plotly.react(this.base, underneath(traces), layout, { ...config, staticPlot: true });
+        }
+        await Plotly.react(this.plot, traces, above(layout, this.base), config);
         this.drawn = positions;
         if (!this.plot.dataset.bound) {
           this.plot.dataset.bound = "1";
