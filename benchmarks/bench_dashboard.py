@@ -19,7 +19,10 @@ and ratios (dashboard / minimal app) for:
 
 Targets (issue 13): first load within 1.2x of the minimal app's; the live path within 0.5x of
 the minimal app's weight change; the server path no slower than the weight change was before
-the live editor. ``--before DIR`` serves another checkout of the dashboard beside them (say
+the live editor. The minimal app runs with the project's settings (``.streamlit/config.toml``),
+like with like; it runs a second time from an empty folder, under Streamlit's own defaults, for
+reference only (those defaults watch the source files and collect garbage after every run,
+which doubles a minimal app's weight change). ``--before DIR`` serves another checkout of the dashboard beside them (say
 ``git worktree add /tmp/before <commit>``, or an extracted ``git archive``) and measures its
 weight change as it was (key press on a Streamlit slider → chart redrawn), so "before" is
 measured in the same run. The apps are measured alternately, so load on a shared machine
@@ -53,6 +56,7 @@ from tests.serving import LAUNCH_ARGS, find_chromium  # noqa: E402
 CHANGES = 4  # → presses per session on the weight slider, each measured (0.90 to 1.10)
 TIMING = re.compile(r"\[spectrum-timing\] page=(\S+) ms=([\d.]+)")
 POVERTY = "Poverty or financial desperation: weight"
+DEFAULTS = "minimal, Streamlit's defaults"
 
 
 def chromium() -> str:
@@ -65,13 +69,23 @@ def chromium() -> str:
 @contextmanager
 def serve(script: str, log: Path, checkout: Path = ROOT) -> Iterator[str]:
     """``streamlit run <script>`` as the browser tests start it (``tests/serving.py``), with the
-    app's own timing on, from ``checkout`` (whose packages come first on the path); yields its
-    URL."""
+    app's own timing on, from ``checkout`` (whose packages come first on the path, and whose
+    ``.streamlit/config.toml`` applies); yields its URL."""
     env = {"SPECTRUM_TIMING": "1"}
     if checkout != ROOT:
         env["PYTHONPATH"] = os.pathsep.join([str(checkout), os.environ.get("PYTHONPATH", "")])
     with serving.serve(script, log=log, env=env, cwd=checkout) as server:
         yield server.url
+
+
+@contextmanager
+def serve_with_defaults(script: str, log: Path) -> Iterator[str]:
+    """``script`` (from this checkout) run from an empty folder: Streamlit's own defaults, not
+    the project's settings (usage statistics still off: nothing leaves the machine)."""
+    with tempfile.TemporaryDirectory(prefix="spectrum-defaults-") as folder:
+        env = {"STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false"}
+        with serving.serve(str(ROOT / script), log=log, env=env, cwd=Path(folder)) as server:
+            yield server.url
 
 
 def settled(page: Page) -> None:
@@ -178,6 +192,7 @@ def main() -> None:
     with (
         serve("dashboard/app.py", logs / "dashboard.log") as app,
         serve("benchmarks/minimal_app.py", logs / "minimal.log") as minimal,
+        serve_with_defaults("benchmarks/minimal_app.py", logs / "defaults.log") as defaults,
         (
             serve("dashboard/app.py", logs / "before.log", args.before.resolve())
             if args.before
@@ -186,7 +201,7 @@ def main() -> None:
         sync_playwright() as playwright,
     ):
         browser = playwright.chromium.launch(executable_path=chromium(), args=LAUNCH_ARGS)
-        apps = [("dashboard", app), ("minimal", minimal)]
+        apps = [("dashboard", app), ("minimal", minimal), (DEFAULTS, defaults)]
         if before:
             apps.append(("before", before))
         for round_ in range(args.rounds + 1):  # round 0 warms the servers up, not recorded
@@ -219,7 +234,7 @@ def main() -> None:
                     if name == "before":
                         page.goto(url + "/adjust")
                         settled(page)
-                    label = POVERTY if name == "before" else "Weight"
+                    label = POVERTY if name == "before" else "Weight"  # the minimal apps' slider
                     changes_ = [weight_change(page, label, key) for key in keys]
                     if round_:
                         for index, value in enumerate(changes_):
@@ -228,7 +243,7 @@ def main() -> None:
                 if round_:
                     record(f"first load: {name}", load)
                     fetches.setdefault(
-                        f"{'map page' if name != 'minimal' else 'page'}: {name}", []
+                        f"{'map page' if name in ('dashboard', 'before') else 'page'}: {name}", []
                     ).append(fetched)
                 context.close()
         browser.close()
@@ -283,6 +298,20 @@ def main() -> None:
                 f"{'server path vs before, ' + when:30} {server * 1e3:.0f} ms from settle "
                 f"against {was * 1e3:.0f} ms for a weight change before: {verdict}"
             )
+    # For reference, not judged: the same minimal app under Streamlit's own defaults, which
+    # watch the source files and collect garbage after every run (the project turns both off).
+    defaults_load = median(f"first load: {DEFAULTS}")
+    print(
+        f"\nagainst the minimal app under Streamlit's defaults (reference): first load, map page "
+        f"{median('first load: dashboard') / defaults_load:.2f}x, adjust page "
+        f"{median('first load, adjust page: dashboard') / defaults_load:.2f}x"
+    )
+    for when in ("first", "later"):
+        change = median(f"weight change, {when}: {DEFAULTS}")
+        print(
+            f"  live path, {when}: {median(f'live path, {when}: dashboard') / change:.2f}x its "
+            f"weight change ({change * 1e3:.0f} ms)"
+        )
     print(f"\nserver logs: {logs}")
 
 
