@@ -22,11 +22,11 @@ the minimal app's weight change; the server path no slower than the weight chang
 the live editor. The minimal app runs with the project's settings (``.streamlit/config.toml``),
 like with like; it runs a second time from an empty folder, under Streamlit's own defaults, for
 reference only (those defaults watch the source files and collect garbage after every run,
-which doubles a minimal app's weight change). ``--before DIR`` serves another checkout of the dashboard beside them (say
-``git worktree add /tmp/before <commit>``, or an extracted ``git archive``) and measures its
-weight change as it was (key press on a Streamlit slider → chart redrawn), so "before" is
-measured in the same run. The apps are measured alternately, so load on a shared machine
-affects all of them. Run from the repository root:
+which doubles a minimal app's weight change). ``--before DIR`` serves another checkout of the
+dashboard beside them (say ``git worktree add /tmp/before <commit>``, or an extracted
+``git archive``) and measures its weight change as it was (key press on a Streamlit slider →
+chart redrawn), so "before" is measured in the same run. The apps are measured alternately,
+so load on a shared machine affects all of them. Run from the repository root:
 
     python benchmarks/bench_dashboard.py [--rounds 7] [--before DIR]
 """
@@ -248,22 +248,22 @@ def main() -> None:
                 context.close()
         browser.close()
 
-    print(f"{'measure':44} {'median':>10} {'min':>10} {'n':>4}")
+    print(f"{'measure':52} {'median':>10} {'min':>10} {'n':>4}")
     for name, values in results.items():
         print(
-            f"{name:44} {statistics.median(values) * 1e3:8.1f}ms "
+            f"{name:52} {statistics.median(values) * 1e3:8.1f}ms "
             f"{min(values) * 1e3:8.1f}ms {len(values):4}"
         )
     cold = script_runs(logs / "dashboard.log", "map")[1:]  # each first load is a new session
     print(
-        f"{'map script run (new session)':44} {statistics.median(cold):8.1f}ms "
+        f"{'map script run (new session)':52} {statistics.median(cold):8.1f}ms "
         f"{min(cold):8.1f}ms {len(cold):4}"
     )
     for name, counts in fetches.items():
         requests = statistics.median(count for count, _ in counts)
         megabytes = statistics.median(mb for _, mb in counts)
         print(
-            f"{'fetched on first load, ' + name:44} {requests:5.0f} requests, {megabytes:.1f} MB JS"
+            f"{'fetched on first load, ' + name:52} {requests:5.0f} requests, {megabytes:.1f} MB JS"
         )
     print(f"load average (1 min) at each round: {', '.join(f'{x:.2f}' for x in load_average)}")
     print()
