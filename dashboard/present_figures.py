@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import plotly.graph_objects as go
@@ -124,15 +124,18 @@ def enlarge(
                 annotation.yshift = LABEL_SHIFT_PX
         fig.update_traces(marker_size=MARKER_PX, selector={"mode": "markers"})
         rows = len(by_id)
-        lines = max(
-            _row_label(p, highlighted=p.id == highlight).count("<br>") + 1 for p in by_id.values()
-        )
+        lines = _most_lines(by_id.values(), highlight)
         need = _row_need(lines)
         row_px = max(need, min(ROW_MAX_PX, ROWS_PX // rows))
         above = max(0, LABEL_SHIFT_PX + LINE_PX * lines + 6 - row_px // 2)
         fig.update_yaxes(range=[-0.5, rows - 0.5 + above / row_px])
         fig.update_layout(height=90 + 70 + row_px * rows + above, margin_t=90, margin_b=70)
     return fig
+
+
+def _most_lines(personas: Iterable[Persona], highlight: str | None = None) -> int:
+    """The most lines any of these personas' labels takes on a slide."""
+    return max(_row_label(p, highlighted=p.id == highlight).count("<br>") + 1 for p in personas)
 
 
 def _row_need(lines: int) -> int:
@@ -146,8 +149,7 @@ def fits_slide(personas: Sequence[Persona]) -> bool:
     :func:`enlarge` draws them: eight one-line labels do."""
     if len(personas) <= 1:
         return True
-    lines = max(_row_label(p).count("<br>") + 1 for p in personas)
-    return len(personas) * _row_need(lines) <= ROWS_PX
+    return len(personas) * _row_need(_most_lines(personas)) <= ROWS_PX
 
 
 def _map(personas: Sequence[Persona], results: Results, highlight: str | None) -> go.Figure:
